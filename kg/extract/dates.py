@@ -1,0 +1,65 @@
+"""Resolve the date a statistic refers to, against the article's date.
+
+The value is the point in time or the end of the period: "as of the end of
+2023" -> 2023-12-31, "in 2023" -> 2023 (a gYear), "last year" -> the year
+before the article's, "the first half of 2024" -> 2024-06-30, "March 2024"
+-> 2024-03-31.
+
+Example:
+    >>> resolve_date("as of the end of 2023", "2024-01-25")
+    '2023-12-31'
+    >>> resolve_date("last year", "2024-01-25")
+    '2023'
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from kg.ingest import _MONTHS
+
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def resolve_date(phrase: str, article_date: str | None) -> str | None:
+    """An xsd:date ("YYYY-MM-DD") or xsd:gYear ("YYYY") for a date phrase, or None."""
+    lower = " ".join(phrase.lower().split())
+    article_year = int(article_date[:4]) if article_date else None
+    if m := re.search(r"(\d{4}-\d{2}-\d{2})", lower):
+        return m.group(1)
+    if m := re.search(rf"(?:end|close) of (?:the )?(?:fiscal |financial )?(?:year )?{_YEAR}", lower):
+        return f"{m.group('year')}-12-31"
+    if m := re.search(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR}", lower) or \
+            re.search(rf"\bq([1-4]) {_YEAR}", lower):
+        q = _ORD.get(m.group(1), None) or int(m.group(1))
+        return f"{m.group('year')}-{_QUARTER_END[q]}"
+    if m := re.search(rf"\b(first|second) half (?:of )?{_YEAR}", lower):
+        return f"{m.group('year')}-{'06-30' if m.group(1) == 'first' else '12-31'}"
+    if m := re.search(rf"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                      rf"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? (?:(\d{{1,2}}),? )?"
+                      rf"{_YEAR}", lower):
+        month = _MONTHS[m.group(1)]
+        year = int(m.group("year"))
+        day = int(m.group(2)) if m.group(2) else calendar.monthrange(year, month)[1]
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if m := re.search(rf"(?:fiscal|financial) (?:year )?{_YEAR}|\bfy ?(?P<fy>\d{{2,4}})\b", lower):
+        year = m.group("year") or m.group("fy")
+        return year if len(year) == 4 else f"20{year}"
+    if m := re.search(rf"\b{_YEAR}\b", lower):
+        if re.search(r"\b(since|from|between|over|during the past)\b", lower) and not re.search(
+            r"\b(in|as of|by|end)\b", lower
+        ):
+            return None  # a period's start, not its point in time
+        return m.group("year")
+    if article_year is None:
+        return None
+    if re.search(r"\bend of (?:last|the previous|the past) year\b", lower):
+        return f"{article_year - 1}-12-31"
+    if re.search(r"\b(last|previous|past) year\b|\ba year (earlier|ago|before)\b", lower):
+        return str(article_year - 1)
+    if re.search(r"\bthis year\b|\bso far this year\b|\bthe current year\b", lower):
+        return str(article_year)
+    return None

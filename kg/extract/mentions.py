@@ -1,0 +1,129 @@
+"""Find entity mentions in a Doc: gazetteer and NER spans, cleaned, non-entities rejected.
+
+A mention keeps its token span (for dependency patterns) and its character
+offsets in the article's text (for provenance).  Cleaning drops a leading
+"the", a trailing possessive, and titles glued to names ("Spokesperson Wang
+Wenbin" -> "Wang Wenbin"); rejection removes photo credits and URLs, the
+concept "IP", dates and numbers tagged as organisations, and fragments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.ruler import DEMONYM_LABEL, RULER_LABELS
+
+#: spaCy NER labels that can name an entity kg keeps.
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "NORP", "FAC", "WORK_OF_ART"})
+TITLE_WORDS = frozenset(
+    """spokesperson spokesman spokeswoman president vice-president director director-general
+    general deputy commissioner minister vice chairman chairwoman chair head chief secretary
+    secretary-general ceo cto cfo dr dr. mr mr. mrs mrs. ms ms. prof prof. professor ambassador
+    premier governor mayor senator judge official officer executive founder senior former
+    acting assistant under undersecretary counsellor counselor spokespeople administrator
+    registrar examiner member manager partner analyst lawyer attorney expert researcher
+    chairperson commissioner-general""".split()
+)
+#: Words that spaCy sometimes tags as names but never are entities here (case-folded).
+NON_ENTITIES = frozenset(
+    {
+        "ip", "ipr", "iprs", "intellectual property", "ip protection", "patent", "patents",
+        "trademark", "trademarks", "copyright", "r&d", "covid-19", "covid", "photo", "photos",
+        "file photo", "internet", "web", "nev", "nevs", "ev", "evs", "ai", "top",
+    }
+)
+_URLISH = re.compile(r"(https?://|www\.|@|\b[\w-]+\.(com|cn|org|gov|net|int|edu|io|uk|de|jp|kr|eu|info)\b)",
+                     re.IGNORECASE)
+_WEEKDAYS_MONTHS = re.compile(
+    r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|today|yesterday)$",
+    re.IGNORECASE,
+)
+_TITLES = frozenset(t.strip(".") for t in TITLE_WORDS)
+_TRAILING_DROP = frozenset({"photo", "photos", "said", "says", "told", "'s", "’s", "'", "’"})
+
+
+@dataclass
+class Mention:
+    """One span of text naming an entity (mutable while resolution runs)."""
+
+    span: Span
+    start: int
+    end: int
+    text: str
+    label: str
+    gaz_key: str | None = None
+    key: str | None = None
+    cls: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def is_demonym(self) -> bool:
+        return self.label == DEMONYM_LABEL
+
+    @property
+    def from_ruler(self) -> bool:
+        return self.label in RULER_LABELS
+
+
+def clean_span(span: Span) -> Span | None:
+    """Trim determiners, titles and possessives off an entity span; None if nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1
+    if span.label_ in {"PERSON", "ORG"}:
+        # "Spokesperson Wang Wenbin", "Director General Daren Tang": titles before a person.
+        cut = start
+        while cut < end - 1 and doc[cut].lower_.strip(".") in _TITLES:
+            cut += 1
+        if cut > start and span.label_ == "PERSON":
+            start = cut
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+
+def is_non_entity(text: str, label: str) -> bool:
+    """True for spans that name nothing kg keeps (URLs, "IP", weekdays, numbers)."""
+    folded = text.casefold().strip()
+    if not any(ch.isalpha() for ch in text) or len(folded) < 2:
+        return True
+    if folded in NON_ENTITIES and label not in RULER_LABELS:
+        return True
+    if _URLISH.search(text) or _WEEKDAYS_MONTHS.match(folded):
+        return True
+    if label in {"ORG", "PERSON", "GPE", "LOC", "EVENT", "LAW"} and not text[:1].isupper() \
+            and not text[:1].isdigit():
+        return True
+    return bool(re.fullmatch(r"[\d\s.,%-]+", text))
+
+
+def collect_mentions(doc: Doc, base: int) -> list[Mention]:
+    """Mentions in one Doc (offsets shifted by ``base`` into the article text)."""
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in RULER_LABELS and ent.label_ not in NER_LABELS:
+            continue
+        if ent.label_ == "NORP":
+            continue  # demonyms the gazetteer knows come from the ruler; others name no entity
+        span = clean_span(ent)
+        if span is None or is_non_entity(span.text, ent.label_):
+            continue
+        mentions.append(
+            Mention(
+                span=span,
+                start=base + span.start_char,
+                end=base + span.end_char,
+                text=span.text,
+                label=ent.label_,
+                gaz_key=ent.ent_id_ or None if ent.label_ in RULER_LABELS else None,
+            )
+        )
+    return mentions

@@ -1,0 +1,291 @@
+"""Resolve mentions inside one article to entities with canonical names.
+
+Order of evidence, strongest first:
+
+1. the gazetteer (ruler id or a lookup of the surface form) gives the
+   canonical name, class and key;
+2. acronym definitions, both ways: "Korean Intellectual Property Office
+   (KIPO)" and "KIPO (Korean Intellectual Property Office)"; later uses of
+   the acronym resolve to the long form;
+3. short forms: a one-word person name ("Wang") resolves to the full name
+   that contains it; an organisation name that ends a longer one
+   ("Foreign Ministry" in "Chinese Foreign Ministry") resolves to it;
+4. otherwise the mention is its own entity, named by its longest form.
+
+Example (conceptual): "the China National Intellectual Property Administration
+(CNIPA) said ... CNIPA" -> one entity ``china-national-intellectual-property-
+administration`` with the alternative label "CNIPA".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.mentions import Mention, clean_span, is_non_entity
+from kg.extract.typing_rules import classify
+from kg.gazetteer import Gazetteer
+from kg.records import is_subclass
+from kg.slug import slugify
+
+_STOP = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "de", "du", "des", "la", "le"})
+_ACRONYM_IN_PARENS = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*?)(?P<plural>s?)\s*\)")
+_PARENS = re.compile(r"\(\s*(?P<inner>[^()]{3,90}?)\s*\)")
+#: Class families: a short form may only resolve to an entity of a compatible class.
+_ORG_LIKE = ("Organization",)
+
+
+@dataclass
+class EntityDraft:
+    """An entity being assembled from its mentions."""
+
+    key: str
+    label: str
+    cls: str
+    forms: list[str] = field(default_factory=list)
+    gaz_key: str | None = None
+    mentioned: bool = True
+
+    def add_form(self, form: str) -> None:
+        form = _strip_the(form)
+        if form and form not in self.forms:
+            self.forms.append(form)
+
+
+def _strip_the(text: str) -> str:
+    text = " ".join(text.split())
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-/]+", text.replace("’", "'")) if w]
+
+
+def acronym_matches(acronym: str, long_form: str) -> bool:
+    """True when the acronym's letters are the initials of the long form, in order.
+
+    Words may contribute more than their first letter when written in capitals
+    (UK -> "UK" in UKIPO); stop words may be skipped.
+
+    Example:
+        >>> acronym_matches("KIPO", "Korean Intellectual Property Office")
+        True
+        >>> acronym_matches("NEV", "new-energy vehicles")
+        True
+    """
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    if acronym.endswith("s") and not acronym[-2:-1].islower() and len(letters) > 2:
+        letters = letters[:-1]  # plural acronym (NEVs)
+    words = _words(long_form)
+    if not words or len(letters) < 2:
+        return False
+
+    def match(li: int, wi: int) -> bool:
+        if li == len(letters):
+            return all(w.lower() in _STOP for w in words[wi:])
+        if wi == len(words):
+            return False
+        word = words[wi]
+        caps = [c.lower() for c in word if c.isupper()]
+        options = []
+        if word[:1].lower() == letters[li]:
+            options.append(1)
+        if len(caps) > 1 and letters[li : li + len(caps)] == caps:
+            options.append(len(caps))
+        for used in options:
+            if match(li + used, wi + 1):
+                return True
+        return word.lower() in _STOP and match(li, wi + 1)
+
+    return match(0, 0)
+
+
+class ArticleEntities:
+    """Entity drafts for one article and the mapping from mentions to them."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.drafts: dict[str, EntityDraft] = {}
+        self.aliases: dict[str, str] = {}  # acronym / alias surface -> key
+        self.mentions: list[Mention] = []
+
+    # -- building ---------------------------------------------------------------------
+    def _draft_for_gazetteer(self, gaz_key: str) -> EntityDraft:
+        entry = self.gaz.entries[gaz_key]
+        draft = self.drafts.get(entry.key)
+        if draft is None:
+            draft = EntityDraft(entry.key, entry.name, entry.cls, gaz_key=entry.key)
+            self.drafts[entry.key] = draft
+        return draft
+
+    def ensure_gazetteer_entity(self, gaz_key: str, mentioned: bool = False) -> EntityDraft:
+        """A gazetteer entity the article implies (an office's country) without naming it."""
+        existed = self.gaz.entries[gaz_key].key in self.drafts
+        draft = self._draft_for_gazetteer(gaz_key)
+        if not existed:
+            draft.mentioned = mentioned
+        return draft
+
+    def _new_draft(self, text: str, cls: str) -> EntityDraft:
+        label = _strip_the(text)
+        key = slugify(label)
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = EntityDraft(key, label, cls)
+            self.drafts[key] = draft
+        return draft
+
+    def attach(self, mention: Mention, draft: EntityDraft, form: bool = True) -> None:
+        mention.key, mention.cls = draft.key, draft.cls
+        draft.mentioned = True
+        if form and not mention.is_demonym:
+            draft.add_form(mention.text)
+        self.mentions.append(mention)
+
+    def resolve(self, docs: list[tuple[int, Doc]], mentions: list[Mention]) -> None:
+        """Resolve every mention (all chunks of one article) in the order of the evidence."""
+        pending: list[Mention] = []
+        for mention in mentions:
+            entry = self.gaz.get(mention.gaz_key) or self.gaz.lookup(mention.text)
+            if entry is not None:
+                self.attach(mention, self._draft_for_gazetteer(entry.key))
+            else:
+                pending.append(mention)
+        pending = self._acronym_definitions(docs, pending)
+        persons = [m for m in pending if m.label == "PERSON" and len(m.span) > 1]
+        for mention in persons:
+            cls = classify(mention.text, mention.label)
+            if cls:
+                self.attach(mention, self._new_draft(mention.text, cls))
+        for mention in pending:
+            if mention.key:
+                continue
+            target = self._short_form_target(mention)
+            if target is not None:
+                self.attach(mention, target)
+                continue
+            cls = classify(mention.text, mention.label)
+            if cls is None:
+                continue
+            self.attach(mention, self._new_draft(mention.text, cls))
+        self._alias_tokens(docs)
+        self._fix_labels()
+
+    def _acronym_definitions(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:
+        """Record "Long Name (ACR)" and "ACR (Long Name)" pairs; returns mentions still open."""
+        by_end = {(m.span.doc, m.span.end_char): m for m in [*self.mentions, *pending]}
+        by_start = {(m.span.doc, m.span.start_char): m for m in [*self.mentions, *pending]}
+        for base, doc in docs:
+            for match in _ACRONYM_IN_PARENS.finditer(doc.text):
+                acronym = match.group("acr")
+                before = doc.text[: match.start()].rstrip()
+                owner = by_end.get((doc, len(before)))
+                if owner is None:
+                    owner = self._mention_from_words(doc, base, before, acronym)
+                    if owner is not None:
+                        pending.append(owner)
+                if owner is None or not acronym_matches(acronym, owner.text):
+                    continue
+                if owner.key is None:
+                    entry = self.gaz.lookup(acronym)
+                    cls = classify(owner.text, owner.label) if entry is None else entry.cls
+                    if entry is not None:
+                        self.attach(owner, self._draft_for_gazetteer(entry.key))
+                    elif cls:
+                        self.attach(owner, self._new_draft(owner.text, cls))
+                if owner.key:
+                    self.aliases[acronym] = owner.key
+                    self.drafts[owner.key].add_form(acronym)
+            for match in _PARENS.finditer(doc.text):
+                before = doc.text[: match.start()].rstrip()
+                short = by_end.get((doc, len(before)))
+                inner = match.group("inner")
+                if short is None or " " in short.text or not acronym_matches(short.text, inner):
+                    continue
+                long_mention = by_start.get((doc, match.start("inner")))
+                if long_mention is not None and long_mention.key:
+                    draft = self.drafts[long_mention.key]
+                elif short.key:
+                    draft = self.drafts[short.key]
+                    draft.add_form(inner)
+                    if not draft.gaz_key:
+                        draft.label = _strip_the(inner)
+                else:
+                    draft = self._new_draft(inner, classify(inner, "ORG") or "Organization")
+                self.aliases[short.text] = draft.key
+                if short.key is None:
+                    self.attach(short, draft)
+        return [m for m in pending if m.key is None]
+
+    def _mention_from_words(self, doc: Doc, base: int, before: str, acronym: str) -> Mention | None:
+        """A mention the NER missed: the last words before "(ACR)" whose initials spell ACR."""
+        words = list(re.finditer(r"[\w'’-]+", before[-120:]))
+        offset = len(before) - len(before[-120:])
+        for n in range(2, min(9, len(words)) + 1):
+            first = words[-n]
+            text = before[offset + first.start():]
+            if not acronym_matches(acronym, text):
+                continue
+            if first.group()[0].islower() and self.gaz.lookup(text) is None:
+                continue  # "intellectual property (IP)": a concept, not a name
+            span = doc.char_span(offset + first.start(), len(before), alignment_mode="expand")
+            if span is None:
+                return None
+            entry = self.gaz.lookup(span.text)
+            label = entry.cls if entry else "ORG"
+            cleaned = clean_span(Span(doc, span.start, span.end, label=label))
+            if cleaned is None or is_non_entity(cleaned.text, label):
+                return None
+            return Mention(cleaned, base + cleaned.start_char, base + cleaned.end_char, cleaned.text,
+                           label, gaz_key=entry.key if entry else None)
+        return None
+
+    def _short_form_target(self, mention: Mention) -> EntityDraft | None:
+        text = _strip_the(mention.text)
+        if text in self.aliases:
+            return self.drafts[self.aliases[text]]
+        tokens = text.split()
+        if len(tokens) == 1 and mention.label in {"PERSON", "ORG", "GPE", "NORP"}:
+            for draft in self.drafts.values():
+                if draft.cls == "Person" and text in draft.label.split():
+                    return draft
+        if mention.label in {"ORG", "EVENT", "LAW"}:
+            folded = text.casefold()
+            candidates = [
+                d for d in self.drafts.values()
+                if d.cls not in {"Person", "Country", "City", "Region"}
+                and any(f.casefold().endswith(" " + folded) for f in d.forms)
+            ]
+            if len(candidates) == 1:
+                return candidates[0]
+        return None
+
+    def _alias_tokens(self, docs: list[tuple[int, Doc]]) -> None:
+        """Later bare uses of a defined acronym the NER did not tag become mentions too."""
+        if not self.aliases:
+            return
+        covered = {(m.span.doc, i) for m in self.mentions for i in range(m.span.start, m.span.end)}
+        for base, doc in docs:
+            for token in doc:
+                key = self.aliases.get(token.text) or self.aliases.get(token.text.rstrip("s"))
+                if key and (doc, token.i) not in covered and token.text[:1].isupper():
+                    span = Span(doc, token.i, token.i + 1, label="ALIAS")
+                    mention = Mention(span, base + token.idx, base + token.idx + len(token.text),
+                                      token.text, "ALIAS")
+                    self.attach(mention, self.drafts[key], form=True)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _fix_labels(self) -> None:
+        """Non-gazetteer entities take the longest proper name seen as their label."""
+        for draft in self.drafts.values():
+            if draft.gaz_key or not draft.forms:
+                continue
+            names = [f for f in draft.forms if f[:1].isupper() or draft.cls == "TechnologyField"]
+            if names:
+                draft.label = max(names, key=lambda f: (len(f.split()), len(f)))
+
+    # -- queries ----------------------------------------------------------------------
+    def compatible(self, key: str, ancestor: str) -> bool:
+        return key in self.drafts and is_subclass(self.drafts[key].cls, ancestor)

@@ -1,0 +1,77 @@
+"""A sentence with its resolved mentions, as the relation and statistic rules see it.
+
+``tagged`` is the sentence text with each mention replaced by a placeholder
+``⟦n:Class⟧`` (n indexes ``mentions``), so that surface patterns can be
+written as regular expressions over entity classes: the equivalent of a
+token matcher that knows resolved types.
+
+Example:
+    "WIPO Director General Daren Tang said" ->
+    "⟦0:InternationalOrganization⟧ Director General ⟦1:Person⟧ said"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.extract.mentions import Mention
+from kg.records import Evidence
+
+
+@dataclass
+class SentenceView:
+    """One sentence of an article with offsets into the article text."""
+
+    index: int
+    span: Span
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.text, self.start, self.end)
+
+    def tagged(self) -> str:
+        """The sentence with mentions replaced by ⟦index:Class⟧ placeholders."""
+        parts: list[str] = []
+        cursor = self.start
+        for i, mention in enumerate(self.mentions):
+            parts.append(self.text[cursor - self.start : mention.start - self.start])
+            parts.append(f"⟦{i}:{mention.cls}⟧")
+            cursor = mention.end
+        parts.append(self.text[cursor - self.start :])
+        return " ".join("".join(parts).split())
+
+    def mention_at(self, token: Token) -> Mention | None:
+        for mention in self.mentions:
+            if mention.span.doc is token.doc and mention.span.start <= token.i < mention.span.end:
+                return mention
+        return None
+
+
+def build_sentences(
+    docs: list[tuple[int, object]], mentions: list[Mention], text: str, prose: str
+) -> list[SentenceView]:
+    """Split every chunk into SentenceViews carrying the mentions inside them.
+
+    ``prose`` is the text with headers blanked (what spaCy read); sentence edges
+    are trimmed on it, and the evidence is cut from ``text`` as written.
+    """
+    views: list[SentenceView] = []
+    for base, doc in docs:
+        for sent in doc.sents:  # type: ignore[attr-defined]
+            start = base + sent.start_char
+            end = base + sent.end_char
+            stripped = prose[start:end]
+            lead = len(stripped) - len(stripped.lstrip())
+            start += lead
+            end = start + len(stripped.strip())
+            if end <= start:
+                continue
+            inside = [m for m in mentions if m.span.doc is doc and m.start >= start and m.end <= end]
+            views.append(SentenceView(len(views), sent, start, end, text[start:end], inside))
+    return views

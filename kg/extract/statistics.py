@@ -1,0 +1,431 @@
+"""Numeric claims: each number the text asserts about an entity becomes a Statistic.
+
+For every number in a sentence (spaCy's CARDINAL, PERCENT, MONEY and ORDINAL
+spans, bare numerals, and rank words such as "top filer"):
+
+1. skip what is not a claim: years, durations ("four consecutive years"),
+   group sizes ("Top 10 makers"), ordinals of events ("30th anniversary"),
+   numbers inside names ("IP5", "Global Innovation Index 2023");
+2. read the value (scale words, written numbers) and the unit;
+3. find the counted thing (the noun the number modifies, or the subject of
+   "reached 4.015 million") and phrase the measure from it;
+4. find the subject: a possessor or demonym on that noun, an entity inside
+   it, the clause's subject (pronouns resolved), or the place "in X";
+5. add the qualifier, date (resolved against the article's date),
+   technology field, index and announcing agent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Span, Token
+
+from kg.extract.dates import resolve_date
+from kg.extract.mentions import Mention
+from kg.extract.numbers import QUALIFIERS, currency_of, parse_ordinal, parse_quantity, split_qualifier
+from kg.extract.sentences import SentenceView
+from kg.extract.syntax import MentionIndex, governing_verb, resolve_reference, subject_token
+from kg.records import Statistic, is_subclass
+
+NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
+TIME_UNITS = frozenset({"year", "decade", "month", "week", "day", "hour", "century", "minute", "quarter",
+                        "anniversary", "session", "edition", "time", "round", "term", "generation"})
+RANK_HEADS = frozenset({"rank", "place", "come", "finish", "stand", "remain", "climb", "rise", "move",
+                        "jump", "fall", "drop", "slip", "list", "lead", "position", "spot", "be", "top",
+                        "occupy", "retain", "hold", "secure", "take", "keep"})
+REPORT_VERBS = frozenset({"announce", "say", "report", "state", "reveal", "disclose", "show", "release",
+                          "publish", "note", "add", "introduce", "tell", "point", "indicate", "unveil",
+                          "according", "confirm", "estimate", "find", "record"})
+INCREASE = frozenset({"increase", "rise", "growth", "up", "grow", "jump", "surge", "climb", "gain",
+                      "higher", "more", "increment", "boost", "expand", "expansion", "rose", "grew"})
+DECREASE = frozenset({"decrease", "decline", "drop", "fall", "down", "lower", "less", "dip", "shrink",
+                      "reduction", "contraction", "fell", "slip", "slide", "cut"})
+SUBJECT_CLASSES = ("Country", "Organization", "Region", "Initiative", "City", "Person")
+_YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
+
+
+@dataclass
+class Number:
+    """A number found in a sentence, before it becomes a Statistic."""
+
+    tokens: Span
+    value: Decimal
+    unit: str
+    qualifier: str | None
+    currency: str | None = None
+    pattern: str = "number"
+
+
+def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number]:
+    """The numbers in a sentence that can be claims (see module docstring for what is skipped)."""
+    span = sentence.span
+    covered: set[int] = set()
+    for ent in span.ents:
+        if ent.label_ not in NUMBER_LABELS and ent.label_ != "DATE":
+            continue
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ == "DATE" or ent.label_ == "QUANTITY":
+            continue
+        number = _read(ent, index)
+        if number is not None:
+            yield number
+    doc = span.doc
+    for token in span:
+        if token.i in covered or not token.like_num or token.pos_ not in {"NUM"}:
+            continue
+        end = token.i + 1
+        while end < span.end and doc[end].lower_ in {"million", "billion", "thousand", "trillion", "percent",
+                                                     "%"}:
+            end += 1
+        number = _read(Span(doc, token.i, end, label="CARDINAL"), index)
+        if number is not None:
+            yield number
+    yield from _rank_words(span)
+
+
+def _read(ent: Span, index: MentionIndex) -> Number | None:
+    doc = ent.doc
+    text = ent.text
+    if any(index.at(t) for t in ent):
+        return None  # part of a name: "IP5", "Global Innovation Index 2023"
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.lower_ in {"top", "article", "rule", "section", "chapter", "phase",
+                                                 "grade", "level", "g", "covid", "vol", "page"}:
+        return None
+    if ent.label_ == "CARDINAL" and _YEAR.match(text.strip()):
+        return None
+    if after is not None and after.lemma_.lower() in TIME_UNITS:
+        return None
+    if after is not None and after.lower_ == "consecutive":
+        return None
+    qualifier, bare = split_qualifier(text)
+    if qualifier is None and before is not None:
+        qualifier = _qualifier_before(ent)
+    if ent.label_ == "ORDINAL" or (before is not None and before.lower_ in {"no.", "no", "number"}
+                                   and ent.label_ == "CARDINAL" and before.text != "no"):
+        head = ent.root.head
+        rank_context = head.lemma_.lower() in RANK_HEADS or (after is not None and after.lower_ in {
+            "place", "position", "spot", "largest", "biggest", "most", "highest", "among", "in", "on",
+            "globally", "worldwide", "overall"})
+        if ent.label_ == "ORDINAL" and not rank_context:
+            return None
+        rank = parse_ordinal(("no. " if ent.label_ == "CARDINAL" else "") + bare)
+        return Number(ent, Decimal(rank), "Rank", None, pattern="rank-ordinal") if rank else None
+    if ent.label_ == "PERCENT" or re.search(r"%|percent|per cent|percentage point", text, re.I):
+        value = parse_quantity(bare)
+        return Number(ent, value, "Percent", qualifier, pattern="percent") if value is not None else None
+    if ent.label_ == "MONEY":
+        value = parse_quantity(bare)
+        return Number(ent, value, "Money", qualifier, currency_of(text), "money") if value is not None \
+            else None
+    value = parse_quantity(bare)
+    if value is None:
+        return None
+    return Number(ent, value, "Count", qualifier, pattern="count")
+
+
+def _qualifier_before(ent: Span) -> str | None:
+    doc = ent.doc
+    window = doc[max(0, ent.start - 4) : ent.start].text.lower()
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if window.endswith(q):
+            return q
+    return None
+
+
+def _rank_words(span: Span) -> Iterator[Number]:
+    """Ranks written without a number: "the top filer", "rank top", "topped the list"."""
+    for token in span:
+        lower = token.lower_
+        if lower == "top" and token.dep_ in {"amod", "advmod", "acomp", "attr", "dobj", "npadvmod"}:
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if nxt is not None and (nxt.like_num or nxt.lower_ in {"ten", "five", "three", "100", "50"}):
+                continue  # "top 10": a group, not a rank
+            if token.head.lemma_.lower() in {"rank", "be", "remain", "come", "stay", "emerge"} or (
+                nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.lower() in {
+                    "filer", "applicant", "spot", "position", "place", "player", "country", "source",
+                    "origin", "patentee", "holder", "recipient", "assignee", "innovator", "destination"}
+            ):
+                yield Number(Span(span.doc, token.i, token.i + 1), Decimal(1), "Rank", "top",
+                             pattern="rank-top")
+        elif token.lemma_.lower() == "top" and token.pos_ == "VERB":
+            yield Number(Span(span.doc, token.i, token.i + 1), Decimal(1), "Rank", "topped",
+                         pattern="rank-topped")
+
+
+def counted_noun(number: Number) -> Token | None:
+    """The noun a number counts ("126,400 global patent applications" -> applications)."""
+    root = number.tokens.root
+    if root.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        return root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" and \
+            root.head.head.lemma_.lower() in {"total", "number", "sum", "count"}:
+        return None
+    return None
+
+
+def _measure_from(noun: Token, skip: set[int], index: MentionIndex) -> str:
+    """Words of the counted noun phrase: its modifiers and of/for/on phrases, without the subject."""
+    keep: list[Token] = []
+    for token in noun.subtree:
+        if token.i in skip or token.dep_ in {"det", "poss", "case", "punct", "predet"}:
+            continue
+        if any(token.is_ancestor(t) is False and t.i == token.i for t in []):
+            continue
+        mention = index.at(token)
+        if mention and mention.cls in {"Country", "Region", "City"} and token.head.lower_ == "in":
+            continue
+        keep.append(token)
+    # drop relative clauses and long tails: stop at the first relcl/acl or comma after the noun
+    words: list[str] = []
+    for token in sorted(keep, key=lambda t: t.i):
+        if token.i > noun.i and (token.dep_ in {"relcl", "acl", "advcl"} or token.text in {",", ";"}):
+            break
+        if token.i > noun.i and token.lower_ == "in" and any(
+            index.at(c) and index.at(c).cls in {"Country", "Region", "City"} for c in token.children
+        ):
+            break
+        words.append(token.text_with_ws if token.i != noun.i or True else token.text)
+    text = "".join(words).strip(" ,;")
+    text = re.sub(r"^(?:a total of|total of|of)\s+", "", text, flags=re.I)
+    return " ".join(text.split())
+
+
+@dataclass
+class Context:
+    """What statistics of one sentence share: the reporter, dates, index, tech fields."""
+
+    sentence: SentenceView
+    index: MentionIndex
+    article_date: str | None
+    previous: list[Statistic]
+
+
+def statistics_in(sentence: SentenceView, index: MentionIndex, article_date: str | None,
+                  fallback_subject: str | None) -> list[Statistic]:
+    """Every Statistic one sentence states."""
+    ctx = Context(sentence, index, article_date, [])
+    announcer = _announcer(sentence, index)
+    index_mention = next((m for m in sentence.mentions if m.cls == "Index"), None)
+    results: list[Statistic] = []
+    seen: set[tuple] = set()
+    for number in sorted(find_numbers(sentence, index), key=lambda n: n.tokens.start):
+        noun = counted_noun(number)
+        skip = set(range(number.tokens.start, number.tokens.end))
+        subject = _subject(number, noun, ctx, results)
+        if subject is None and fallback_subject:
+            subject_key = fallback_subject
+        elif subject is None:
+            continue
+        else:
+            subject_key = subject.key
+        measure = _measure(number, noun, skip, ctx, results, index_mention)
+        tech = _technology(number, noun, sentence, index)
+        date = _date(number, sentence, article_date)
+        if number.unit == "Percent" and date is None and results:
+            date = results[-1].date
+        stat = Statistic(
+            subject=subject_key or "",
+            value=number.value,
+            measure=measure,
+            unit=number.unit,
+            evidence=sentence.evidence,
+            pattern=number.pattern,
+            date=date,
+            qualifier=number.qualifier,
+            technology_field=tech.key if tech else None,
+            index=index_mention.key if (index_mention and number.unit == "Rank") else None,
+            announced_by=announcer.key if announcer and announcer.key != subject_key else None,
+            currency=number.currency,
+        )
+        identity = (stat.subject, stat.value, stat.unit, number.tokens.start)
+        if stat.subject and identity not in seen:
+            seen.add(identity)
+            results.append(stat)
+    return results
+
+
+def _subject(number: Number, noun: Token | None, ctx: Context, earlier: list[Statistic]) -> Mention | None:
+    index = ctx.index
+    if number.unit == "Percent" and earlier and _is_change(number):
+        return _mention_for_key(earlier[-1].subject, ctx) or None
+    if noun is not None:
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                found = resolve_reference(child, index, SUBJECT_CLASSES)
+                if found and _agentish(found):
+                    return found
+        inside = [m for m in index.in_subtree(noun, SUBJECT_CLASSES)
+                  if m.start < number.tokens.start_char + 10**9 and _agentish(m)]
+        if inside:
+            return inside[0]
+    verb = governing_verb(number.tokens.root)
+    while verb is not None:
+        subj_tok = subject_token(verb)
+        if subj_tok is not None:
+            found = resolve_reference(subj_tok, index, SUBJECT_CLASSES)
+            if found and _agentish(found) and not (
+                found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS
+            ):
+                return found
+            if found is None:
+                break
+        if verb.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and verb.head is not verb:
+            verb = governing_verb(verb.head)
+        else:
+            break
+    # "in China", "for overseas applicants in China"
+    for mention in ctx.sentence.mentions:
+        tok = mention.span.root
+        if tok.head.lower_ in {"in", "from", "by"} and mention.cls in {"Country", "Region", "City"}:
+            return mention
+    agents = [m for m in ctx.sentence.mentions if _agentish(m) and m.cls != "Person"]
+    if agents:
+        return agents[0]
+    return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+
+
+def _agentish(mention: Mention) -> bool:
+    return bool(mention.cls) and any(is_subclass(mention.cls, c) for c in SUBJECT_CLASSES)
+
+
+def _mention_for_key(key: str, ctx: Context) -> Mention | None:
+    for mention in ctx.sentence.mentions:
+        if mention.key == key:
+            return mention
+    return next((m for m in ctx.index.mentions if m.key == key), None)
+
+
+def _is_change(number: Number) -> bool:
+    return _direction(number) is not None
+
+
+def _direction(number: Number) -> str | None:
+    doc = number.tokens.doc
+    text = number.tokens.text
+    if text.startswith("+"):
+        return "increase"
+    if text.startswith("-") or text.startswith("−"):
+        return "decrease"
+    window = doc[max(0, number.tokens.start - 5) : min(len(doc), number.tokens.end + 3)]
+    for token in window:
+        lemma = token.lemma_.lower()
+        if lemma in INCREASE or token.lower_ in INCREASE:
+            return "increase"
+        if lemma in DECREASE or token.lower_ in DECREASE:
+            return "decrease"
+    return None
+
+
+def _measure(number: Number, noun: Token | None, skip: set[int], ctx: Context, earlier: list[Statistic],
+             index_mention: Mention | None) -> str:
+    if number.unit == "Rank":
+        if index_mention is not None:
+            return "rank"
+        base = earlier[-1].measure if earlier else _rank_topic(number)
+        return f"rank in {base}" if base else "rank"
+    if number.unit == "Percent":
+        direction = _direction(number)
+        change_word = _change_phrase(number) or (f"{direction}" if direction else None)
+        if change_word:
+            of_what = earlier[-1].measure if earlier else None
+            return f"{change_word} in {of_what}" if of_what else change_word
+        if noun is not None:
+            return "share of " + _measure_from(noun, skip, ctx.index)
+        return "share"
+    if noun is not None:
+        measure = _measure_from(noun, skip, ctx.index)
+        if _in_force(noun):
+            measure += " in force"
+        return measure or noun.lemma_
+    verb = governing_verb(number.tokens.root)
+    if verb is not None:
+        subj = subject_token(verb)
+        if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and not ctx.index.at(subj):
+            return _measure_from(subj, skip, ctx.index)
+        for child in verb.children:
+            if child.dep_ in {"dobj", "attr"} and child.pos_ == "NOUN" and child.i not in skip:
+                return _measure_from(child, skip, ctx.index)
+    return "quantity"
+
+
+def _change_phrase(number: Number) -> str | None:
+    """'year-on-year increase', 'annual increase', 'growth' around a percentage."""
+    root = number.tokens.root
+    head = root.head
+    if head.lower_ in {"of", "by"} and head.head.pos_ == "NOUN":
+        noun = head.head
+        mods = [c.text for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+        return " ".join([*mods, noun.text]).lower()
+    return None
+
+
+def _rank_topic(number: Number) -> str | None:
+    root = number.tokens.root
+    noun = root.head if root.dep_ in {"amod", "compound"} and root.head.pos_ == "NOUN" else None
+    for token in number.tokens.sent:
+        if token.lower_ == "terms" and token.head.lower_ == "in":
+            for child in token.children:
+                if child.lower_ == "of":
+                    return " ".join(t.text for t in child.subtree if t.i != child.i) or None
+    if noun is not None:
+        return " ".join(t.text for t in noun.subtree if t.i != root.i and t.dep_ != "det")
+    return None
+
+
+def _in_force(noun: Token) -> bool:
+    head = noun.head
+    if head.lemma_ in {"be", "remain"}:
+        return any(c.lower_ == "in" and any(g.lower_ in {"force", "effect"} for g in c.children)
+                   for c in head.children)
+    return any(c.lower_ == "in" and any(g.lower_ == "force" for g in c.children) for c in noun.children)
+
+
+def _technology(number: Number, noun: Token | None, sentence: SentenceView, index: MentionIndex) -> Mention | None:
+    if noun is not None:
+        inside = index.in_subtree(noun, ("TechnologyField",))
+        if inside:
+            return inside[0]
+    verb = governing_verb(number.tokens.root)
+    if verb is not None:
+        inside = index.in_subtree(verb, ("TechnologyField",))
+        if len(inside) == 1:
+            return inside[0]
+    fields = [m for m in sentence.mentions if m.cls == "TechnologyField"]
+    return fields[0] if len(fields) == 1 else None
+
+
+def _date(number: Number, sentence: SentenceView, article_date: str | None) -> str | None:
+    dates = [e for e in sentence.span.ents if e.label_ == "DATE"]
+    best: tuple[int, str] | None = None
+    for ent in dates:
+        context = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end].text
+        resolved = resolve_date(context, article_date)
+        if resolved is None:
+            continue
+        distance = abs(ent.start - number.tokens.start)
+        if best is None or distance < best[0]:
+            best = (distance, resolved)
+    return best[1] if best else None
+
+
+def _announcer(sentence: SentenceView, index: MentionIndex) -> Mention | None:
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if lemma == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+            for t in token.nbor(1).subtree:
+                found = index.at(t)
+                if found and _agentish(found):
+                    return found
+        if lemma in REPORT_VERBS and token.pos_ == "VERB":
+            subj = subject_token(token)
+            if subj is not None:
+                found = resolve_reference(subj, index, ("Organization", "Person", "Country"))
+                if found and _agentish(found):
+                    return found
+    return None

@@ -1,0 +1,131 @@
+"""Dependency helpers shared by the relation and statistic rules.
+
+The central question both ask is "who is this clause about?": the
+grammatical subject of the governing verb, with pronouns and nominal short
+forms ("it", "he", "the country", "the Office", "the firm") resolved to the
+last compatible entity mentioned before them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.mentions import Mention
+from kg.records import is_subclass
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_PRONOUN_CLASSES: dict[str, tuple[str, ...]] = {
+    "he": ("Person",),
+    "she": ("Person",),
+    "him": ("Person",),
+    "her": ("Person",),
+    "his": ("Person",),
+    "it": ("Country", "Organization", "Region"),
+    "its": ("Country", "Organization", "Region"),
+    "they": ("Organization", "Country"),
+    "their": ("Organization", "Country"),
+}
+#: "the country", "the Office" ...: head noun -> classes it can stand for.
+_NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
+    "country": ("Country",),
+    "nation": ("Country",),
+    "office": ("IPOffice", "GovernmentAgency"),
+    "administration": ("IPOffice", "GovernmentAgency"),
+    "agency": ("GovernmentAgency",),
+    "ministry": ("GovernmentAgency",),
+    "organization": ("InternationalOrganization", "Organization"),
+    "organisation": ("InternationalOrganization", "Organization"),
+    "company": ("Company",),
+    "firm": ("Company",),
+    "group": ("Company",),
+    "giant": ("Company",),
+    "spokesperson": ("Person",),
+    "spokesman": ("Person",),
+    "spokeswoman": ("Person",),
+}
+
+
+class MentionIndex:
+    """All mentions of an article in reading order, with token lookup."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted((m for m in mentions if m.key), key=lambda m: m.start)
+        self._by_token: dict[tuple[int, int], Mention] = {}
+        for mention in self.mentions:
+            for i in range(mention.span.start, mention.span.end):
+                self._by_token[(id(mention.span.doc), i)] = mention
+
+    def at(self, token: Token) -> Mention | None:
+        return self._by_token.get((id(token.doc), token.i))
+
+    def last_before(self, offset: int, classes: tuple[str, ...]) -> Mention | None:
+        """The last mention of one of ``classes`` that ends before ``offset``."""
+        for mention in reversed(self.mentions):
+            if mention.end <= offset and mention.cls and any(is_subclass(mention.cls, c) for c in classes):
+                return mention
+        return None
+
+    def in_subtree(self, token: Token, classes: tuple[str, ...] | None = None) -> list[Mention]:
+        """Mentions inside the token's subtree (optionally of some classes), in order."""
+        found: list[Mention] = []
+        for t in token.subtree:
+            mention = self.at(t)
+            if mention and mention not in found and (
+                classes is None or any(is_subclass(mention.cls or "", c) for c in classes)
+            ):
+                found.append(mention)
+        return found
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary) above a token."""
+    current = token
+    for _ in range(30):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def subject_token(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through coordination ("X improved ... and engaged ...")."""
+    current = verb
+    for _ in range(10):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                return child
+        if current.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl"} and current.head is not current:
+            if current.dep_ == "relcl":
+                return current.head  # "the office, which granted ..." -> the office
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]) -> Mention | None:
+    """The entity a subject-like token stands for: itself, a pronoun's or a nominal's antecedent,
+    or the most agent-like mention inside its phrase."""
+    mention = index.at(token)
+    if mention:
+        return mention
+    lower = token.lower_
+    start = token.idx if token.doc is None else token.idx
+    offset = _article_offset(token, index)
+    if lower in _PRONOUN_CLASSES:
+        return index.last_before(offset if offset is not None else start, _PRONOUN_CLASSES[lower])
+    if token.lemma_.lower() in _NOMINAL_CLASSES and any(c.lower_ == "the" for c in token.children):
+        return index.last_before(offset if offset is not None else start,
+                                 _NOMINAL_CLASSES[token.lemma_.lower()])
+    inside = index.in_subtree(token, prefer)
+    return inside[0] if inside else None
+
+
+def _article_offset(token: Token, index: MentionIndex) -> int | None:
+    """Article-level offset of a token, derived from any mention in the same Doc."""
+    for mention in index.mentions:
+        if mention.span.doc is token.doc:
+            return mention.start - mention.span.start_char + token.idx
+    return None

@@ -1,0 +1,196 @@
+"""Domain knowledge as data: the gazetteer of IP offices, treaties, countries and more.
+
+Each TSV file in ``kg/data/gazetteer/`` holds one kind of entity (one header
+row, ``|`` between several values in a cell).  They are loaded once into a
+:class:`Gazetteer`, which the entity ruler turns into patterns and the
+resolver asks for canonical names, classes and links.
+
+Example:
+    >>> from kg.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer()
+    >>> gaz.lookup("CNIPA").name
+    'China National Intellectual Property Administration'
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.errors import ResourceError
+from kg.resources import gazetteer_dir
+from kg.slug import slugify
+
+#: file name -> the core class of its rows (organizations.tsv states a class per row).
+_FILE_CLASSES: dict[str, str | None] = {
+    "countries.tsv": "Country",
+    "regions.tsv": "Region",
+    "cities.tsv": "City",
+    "ip_offices.tsv": "IPOffice",
+    "organizations.tsv": None,
+    "companies.tsv": "Company",
+    "treaties.tsv": "Treaty",
+    "indices.tsv": "Index",
+    "initiatives.tsv": "Initiative",
+    "technology_fields.tsv": "TechnologyField",
+}
+_ALLOWED_ORG_CLASSES = {"InternationalOrganization", "GovernmentAgency", "Organization", "Company"}
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known entity: canonical name, class, the names it goes by, and its links."""
+
+    key: str
+    name: str
+    cls: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+    country: str | None = None
+    part_of: str | None = None
+    publisher: str | None = None
+    administered_by: str | None = None
+    wikidata: str | None = None
+    iso2: str | None = None
+    st3: str | None = None
+    yearly: bool = False
+
+    @property
+    def acronyms(self) -> tuple[str, ...]:
+        """Names written as one all-capital word (CNIPA, PCT)."""
+        return tuple(n for n in self.names if " " not in n and n.isupper())
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
+
+
+def _fold(name: str) -> str:
+    """Case-folded, 'the'-less, white-space-folded form used for lookups."""
+    name = " ".join(name.replace("’", "'").split())
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name.casefold()
+
+
+class Gazetteer:
+    """All gazetteer entries with lookups by surface form, ISO code and key."""
+
+    def __init__(self, entries: list[GazetteerEntry]) -> None:
+        self.entries: dict[str, GazetteerEntry] = {}
+        self._by_form: dict[str, str] = {}
+        self._by_exact: dict[str, str] = {}
+        self._by_iso2: dict[str, str] = {}
+        self._demonyms: dict[str, str] = {}
+        for entry in entries:
+            if entry.key in self.entries:
+                continue  # the first file that names a thing wins (offices before orgs)
+            self.entries[entry.key] = entry
+            for form in entry.names:
+                target = self._by_exact if _is_acronym(form) else self._by_form
+                target.setdefault(form if _is_acronym(form) else _fold(form), entry.key)
+            for demonym in entry.demonyms:
+                self._demonyms.setdefault(demonym, entry.key)
+            if entry.iso2 and entry.cls == "Country":
+                self._by_iso2[entry.iso2] = entry.key
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        """The entry a surface form names (acronyms case-exact), or None.
+
+        Example:
+            >>> load_gazetteer().lookup("the Patent Cooperation Treaty").key
+            'patent-cooperation-treaty'
+        """
+        stripped = name.strip()
+        key = self._by_exact.get(stripped) or self._by_form.get(_fold(stripped))
+        return self.entries.get(key) if key else None
+
+    def demonym(self, word: str) -> GazetteerEntry | None:
+        """The country (or region) a demonym refers to: 'Chinese' -> China."""
+        key = self._demonyms.get(word.strip())
+        return self.entries.get(key) if key else None
+
+    def country_by_iso2(self, iso2: str | None) -> GazetteerEntry | None:
+        key = self._by_iso2.get((iso2 or "").upper())
+        return self.entries.get(key) if key else None
+
+    def get(self, key: str | None) -> GazetteerEntry | None:
+        return self.entries.get(key) if key else None
+
+    def by_name(self, name: str | None) -> GazetteerEntry | None:
+        """Entry whose canonical name (or any name) is ``name``; None for None."""
+        return self.lookup(name) if name else None
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return " " not in form and len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ResourceError(f"cannot read gazetteer {path.name}: {exc}") from exc
+    for number, row in enumerate(rows, start=2):
+        if None in row or any(value is None for value in row.values()):
+            raise ResourceError(f"{path.name} line {number}: wrong number of columns")
+    return rows
+
+
+def _entry(file: str, row: dict[str, str], iso2_to_key: dict[str, str]) -> GazetteerEntry | None:
+    name = row.get("name", "").strip()
+    if not name:
+        return None
+    cls = _FILE_CLASSES[file] or row.get("type", "").strip()
+    if cls not in _ALLOWED_ORG_CLASSES and _FILE_CLASSES[file] is None:
+        raise ResourceError(f"{file}: unknown type {cls!r} for {name}")
+    names = (
+        name,
+        *_split(row.get("official_name")),
+        *_split(row.get("acronyms")),
+        *_split(row.get("aliases")),
+        *_split(row.get("variants")),
+    )
+    country_iso = row.get("country_iso2") or ""
+    part_of = row.get("part_of") or ""
+    return GazetteerEntry(
+        key=slugify(name),
+        name=name,
+        cls=cls,
+        names=tuple(dict.fromkeys(names)),
+        demonyms=_split(row.get("demonyms")),
+        country=iso2_to_key.get(country_iso.strip().upper()),
+        part_of=iso2_to_key.get(part_of.strip().upper()) or (slugify(part_of) if part_of else None),
+        publisher=slugify(row["publisher"]) if row.get("publisher") else None,
+        administered_by=slugify(row["administered_by"]) if row.get("administered_by") else None,
+        wikidata=(row.get("wikidata") or "").strip() or None,
+        iso2=(row.get("iso2") or "").strip().upper() or None,
+        st3=(row.get("st3") or "").strip() or None,
+        yearly=(row.get("yearly") or "").strip().lower() == "yes",
+    )
+
+
+@cache
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """Load every gazetteer file once (cached) and index it."""
+    folder = directory or gazetteer_dir()
+    country_rows = _read_rows(folder / "countries.tsv") if (folder / "countries.tsv").exists() else []
+    iso2_to_key = {
+        row["iso2"].strip().upper(): slugify(row["name"]) for row in country_rows if row.get("name")
+    }
+    entries: list[GazetteerEntry] = []
+    for file in _FILE_CLASSES:
+        path = folder / file
+        if not path.exists():
+            raise ResourceError(f"gazetteer file missing: {path}")
+        rows = country_rows if file == "countries.tsv" else _read_rows(path)
+        entries.extend(e for row in rows if (e := _entry(file, row, iso2_to_key)))
+    return Gazetteer(entries)

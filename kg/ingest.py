@@ -1,0 +1,298 @@
+"""Read articles: files, folders, stdin or strings -> :class:`~kg.records.Article`.
+
+Decoding is strict (UTF-8 with or without BOM, or UTF-16 with a BOM); binary
+and undecodable files raise :class:`~kg.errors.InputError` with a reason, so a
+batch can report them and go on.  The header conventions of IP news feeds are
+parsed into metadata and masked out of the prose:
+
+* a first line ``date 2024-01-25`` (or ``Date: 2024-01-25``), optionally
+  followed by ``(Publisher) --``;
+* a wire dateline ``GENEVA, March 7, 2024 (Xinhua) --``;
+* a photo caption line (``... Photo: mfa.gov.cn``), which is not prose;
+* a trailing publisher: the feed's name alone at the very end, on its own
+  line or glued to the last sentence (``... Wang said.Global Times``), or a
+  ``Source: Xinhua`` line.
+
+Example:
+    >>> from kg.ingest import article_from_text
+    >>> a = article_from_text("date 2024-01-04 (ECNS) -- China filed 5 patents.")
+    >>> a.date, a.publisher
+    ('2024-01-04', 'ECNS')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.records import Article
+from kg.slug import slugify
+
+#: File name endings read when a folder is given (explicit files are read whatever their name).
+TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md"})
+#: Larger inputs are refused: they are not news articles.
+MAX_BYTES = 50 * 1024 * 1024
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DASH = r"(?:--|—|–|-)"
+_DATE_LINE = re.compile(
+    r"^\s*(?:date|dated|published|publication date)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:T[0-9:.+Z-]*)?"
+    r"(?:\s*\((?P<pub>[^()\n]{2,60})\))?"
+    rf"(?:\s*{_DASH}\s*)?",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),\s+"
+    rf"(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
+    r"\s*(?:\((?P<pub>[^()\n]{2,60})\))?"
+    rf"\s*{_DASH}\s*"
+)
+_CAPTION = re.compile(
+    r"\b(?:Photo|Photos|Photograph|Image|Picture|File photo|Credit)s?\s*(?::|by\b)\s*\S.*$",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<pub>[^\n]{2,60}?)\s*$", re.I)
+_TRAILING_NAME = re.compile(
+    r"(?P<sep>[.!?\"”’)]\s*|\n\s*)"
+    r"(?P<pub>(?:[A-Z][\w&'’.-]*|of|the|and)(?:[ ](?:[A-Z][\w&'’.-]*|of|the|and)){0,4})\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a header says about its article, and how much of the text it spans."""
+
+    date: str | None = None
+    publisher: str | None = None
+    caption: str | None = None
+    masked: tuple[tuple[int, int], ...] = ()
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode an article's bytes, refusing binary and non-UTF-8 data with a reason.
+
+    Example:
+        >>> decode(b"\\xef\\xbb\\xbfHello", "x.txt")
+        'Hello'
+    """
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{source}: file is {len(data):,} bytes; kg reads at most {MAX_BYTES:,}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: has a UTF-16 byte-order mark but is not UTF-16") from exc
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: looks binary (contains NUL bytes); kg reads text articles")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{source}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8"
+        ) from exc
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 20):
+        raise InputError(f"{source}: looks binary ({controls} control characters)")
+    return text
+
+
+def parse_header(text: str) -> Header:
+    """Find the date line, publisher, photo caption and trailing publisher of a text.
+
+    Example:
+        >>> h = parse_header("date 2024-01-25 Foreign Ministry spokesman Photo: x.cn\\n\\nBody.")
+        >>> h.date, h.caption
+        ('2024-01-25', 'Foreign Ministry spokesman Photo: x.cn')
+    """
+    date = publisher = caption = None
+    masked: list[tuple[int, int]] = []
+    pos = 0
+    match = _DATE_LINE.match(text)
+    if match:
+        date = match.group("date")
+        publisher = _clean_name(match.group("pub"))
+        pos = match.end()
+    else:
+        match = _DATELINE.match(text)
+        if match:
+            date = _dateline_date(match)
+            publisher = _clean_name(match.group("pub"))
+            pos = match.end()
+    if pos:
+        masked.append((0, pos))
+    # A caption: the rest of the header line, or the first line, names a photo source.
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[pos:line_end]
+    if line.strip() and len(line) < 400 and _CAPTION.search(line) and line_end < len(text):
+        caption = line.strip()
+        masked.append((pos, line_end))
+    trailer = _trailing_publisher(text)
+    if trailer:
+        name, start = trailer
+        publisher = publisher or name
+        masked.append((start, len(text)))
+    return Header(date, publisher, caption, tuple(masked))
+
+
+def _clean_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip(" .,;:-–—")
+    return name or None
+
+
+def _dateline_date(match: re.Match[str]) -> str | None:
+    year = match.group("year")
+    if not year:
+        return None
+    month = _MONTHS.get(match.group("month").rstrip(".").lower()[:4].rstrip("t"))
+    month = month or _MONTHS.get(match.group("month").rstrip(".").lower()[:3])
+    if not month:
+        return None
+    return f"{int(year):04d}-{month:02d}-{int(match.group('day')):02d}"
+
+
+def _trailing_publisher(text: str) -> tuple[str, int] | None:
+    """A feed name alone at the end of the text: ('Global Times', offset) or None."""
+    stripped = text.rstrip()
+    last_nl = stripped.rfind("\n")
+    last_line = stripped[last_nl + 1 :]
+    source = _SOURCE_LINE.match(last_line)
+    if source and last_nl >= 0:
+        return _clean_name(source.group("pub")) or "", last_nl + 1
+    match = _TRAILING_NAME.search(stripped[-120:])
+    if not match:
+        return None
+    pub = match.group("pub")
+    start = len(stripped) - len(stripped[-120:]) + match.start("pub")
+    words = pub.split()
+    glued = "\n" not in match.group("sep") and not match.group("sep").endswith(" ")
+    own_line = "\n" in match.group("sep")
+    # A real sentence ending in capitalised words ("... said Wang Wenbin") has a space
+    # before them; a feed name is either on its own line or glued to the full stop.
+    if not (own_line or glued) or not words or words[0][0].islower():
+        return None
+    if pub.endswith((".", "!", "?")) or len(start_prose := stripped[:start].strip()) < 40:
+        return None
+    del start_prose
+    return pub, start
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 hex digest of the decoded text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_from_text(text: str, source: str = "<text>", article_id: str | None = None) -> Article:
+    """Build an Article from a decoded string, parsing its header.
+
+    Raises InputError when the text has no words.
+    """
+    if not text.strip():
+        raise InputError(f"{source}: empty article (no text)")
+    if not any(ch.isalpha() for ch in text):
+        raise InputError(f"{source}: no words in the article")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = content_hash(text)
+    header = parse_header(text)
+    return Article(
+        id=article_id or f"text-{digest[:12]}",
+        source=source,
+        text=text,
+        content_hash=digest,
+        date=header.date,
+        publisher=header.publisher,
+        caption=header.caption,
+        masked=header.masked,
+    )
+
+
+def read_article(path: Path, article_id: str | None = None) -> Article:
+    """Read one file into an Article (raises InputError with a reason)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return article_from_text(decode(data, str(path)), str(path), article_id or slugify(path.stem))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input to read: a file (with the id its article gets) or standard input."""
+
+    path: Path | None
+    article_id: str
+
+    @property
+    def name(self) -> str:
+        return str(self.path) if self.path else "<stdin>"
+
+    def read(self) -> Article:
+        if self.path is None:
+            data = sys.stdin.buffer.read()
+            return article_from_text(decode(data, "<stdin>"), "<stdin>", self.article_id)
+        return read_article(self.path, self.article_id)
+
+
+def collect_sources(paths: Iterable[str | Path]) -> list[Source]:
+    """Expand files and folders (recursively, text files only) into Sources; '-' is stdin.
+
+    Ids are the slug of the path relative to the folder given (or the file's stem),
+    made unique within the batch.  Raises InputError for a path that does not exist.
+    """
+    seen: dict[str, int] = {}
+    sources: list[Source] = []
+
+    def add(path: Path | None, base_id: str) -> None:
+        count = seen.get(base_id, 0) + 1
+        seen[base_id] = count
+        sources.append(Source(path, base_id if count == 1 else f"{base_id}-{count}"))
+
+    for raw in paths:
+        if str(raw) == "-":
+            add(None, "stdin")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for file in _walk(path):
+                rel = file.relative_to(path).with_suffix("")
+                add(file, slugify(str(rel).replace("/", "-")))
+        elif path.exists():
+            add(path, slugify(path.stem))
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return sources
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for file in sorted(folder.rglob("*")):
+        if file.is_file() and file.suffix.lower() in TEXT_SUFFIXES and not file.name.startswith("."):
+            yield file

@@ -1,0 +1,100 @@
+"""Graph files in and out: format names, atomic writes, loading with clear errors.
+
+Example:
+    >>> rdflib_format("ttl"), rdflib_format("jsonld")
+    ('turtle', 'json-ld')
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.errors import FormatError, GraphLoadError
+from kg.rdf.namespaces import PREFIXES, bind_prefixes
+
+#: kg's format names -> rdflib's plugin names.
+FORMATS: dict[str, str] = {
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "nt": "nt",
+    "ntriples": "nt",
+    "jsonld": "json-ld",
+    "json-ld": "json-ld",
+    "trig": "trig",
+    "xml": "xml",
+    "rdfxml": "xml",
+}
+_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig",
+             ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".n3": "n3", ".nq": "nquads"}
+
+
+def rdflib_format(name: str) -> str:
+    """The rdflib plugin for a kg format name; FormatError listing the known ones otherwise."""
+    try:
+        return FORMATS[name.lower()]
+    except KeyError:
+        known = ", ".join(sorted({"turtle", "nt", "jsonld", "trig", "xml"}))
+        raise FormatError(f"unknown format {name!r}; known formats: {known}") from None
+
+
+def format_for_path(path: Path) -> str:
+    """The rdflib format a file name implies (Turtle by default)."""
+    return _SUFFIXES.get(path.suffix.lower(), "turtle")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old content or the new one, never a part."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
+    """Serialise a graph in a kg format name (deterministic for Turtle and N-Triples)."""
+    plugin = rdflib_format(fmt)
+    bind_prefixes(graph)
+    if plugin == "nt":
+        lines = sorted(graph.serialize(format="nt").splitlines())
+        return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
+    if plugin == "json-ld":
+        context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        return graph.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8")
+    return graph.serialize(format=plugin).encode("utf-8")
+
+
+def write_graph(graph: Graph, path: Path, fmt: str | None = None) -> None:
+    """Serialise and write atomically; the format defaults to the one the suffix implies."""
+    atomic_write_bytes(Path(path), serialize(graph, fmt or _kg_name(format_for_path(Path(path)))))
+
+
+def _kg_name(plugin: str) -> str:
+    return {"json-ld": "jsonld", "n3": "turtle", "nquads": "nt"}.get(plugin, plugin)
+
+
+def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
+    """Read a graph file; GraphLoadError with the parser's message when it cannot be read."""
+    path = Path(path)
+    if not path.is_file():
+        raise GraphLoadError(f"{path}: no such graph file")
+    graph = Graph()
+    try:
+        graph.parse(path, format=rdflib_format(fmt) if fmt else format_for_path(path))
+    except FormatError:
+        raise
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise GraphLoadError(f"{path}: cannot parse as RDF ({type(exc).__name__}: {exc})") from exc
+    bind_prefixes(graph)
+    return graph
