@@ -92,7 +92,7 @@ def extract_articles(articles: Iterable[Article], model: str | None = None,
     for article, docs in parse_articles(articles, model):
         try:
             yield extract_article(article, docs)
-        except Exception as exc:  # noqa: BLE001  (one bad article never sinks a batch)
+        except Exception as exc:
             if failures is None:
                 raise
             failures.append(Failure(article.source, f"extraction failed: {type(exc).__name__}: {exc}"))

@@ -19,7 +19,7 @@ FORMAT_CHOICES = ["turtle", "nt", "jsonld", "trig", "xml"]
 MAX_LISTED_VIOLATIONS = 20
 
 
-def _console():  # noqa: ANN202
+def _console():
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
@@ -63,7 +63,13 @@ def build(paths: tuple[str, ...], output: Path, fmt: str | None, strict: bool, m
     if quiet or total < 3:
         result = build_graph(paths, model=model)
     else:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=console, transient=True) as progress:
@@ -105,7 +111,7 @@ def build(paths: tuple[str, ...], output: Path, fmt: str | None, strict: bool, m
         sys.exit(2)
 
 
-def _print_summary(console, summary, output: Path, violations: int, skipped: bool) -> None:  # noqa: ANN001
+def _print_summary(console, summary, output: Path, violations: int, skipped: bool) -> None:
     from rich.table import Table
 
     table = Table(title=f"kg build → {output}", show_header=False, title_justify="left")
@@ -120,7 +126,7 @@ def _print_summary(console, summary, output: Path, violations: int, skipped: boo
     console.print(table)
 
 
-def _load(graph_path: Path):  # noqa: ANN202
+def _load(graph_path: Path):
     from kg.rdf.io import load_graph
 
     return load_graph(graph_path)

@@ -148,7 +148,7 @@ def _name_set(name_or_names: str | list[str], gold_entities: list[dict]) -> set[
     return accepted
 
 
-def _match(gold_items: list[dict], graph_items: list, fits) -> tuple[Score, list[tuple[dict, object]]]:  # noqa: ANN001
+def _match(gold_items: list[dict], graph_items: list, fits) -> tuple[Score, list[tuple[dict, object]]]:
     """Greedy one-to-one matching; required gold items first, optional ones absorb the rest."""
     score = Score()
     used: set[int] = set()

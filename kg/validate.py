@@ -53,7 +53,7 @@ def _short(graph: Graph, node: object) -> str:
     if isinstance(node, URIRef):
         try:
             return graph.namespace_manager.normalizeUri(node)
-        except Exception:  # noqa: BLE001  (an IRI with no prefix form)
+        except Exception:
             return str(node)
     return str(node)
 

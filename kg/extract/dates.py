@@ -34,7 +34,7 @@ def resolve_date(phrase: str, article_date: str | None) -> str | None:
         return f"{m.group('year')}-12-31"
     if m := re.search(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR}", lower) or \
             re.search(rf"\bq([1-4]) {_YEAR}", lower):
-        q = _ORD.get(m.group(1), None) or int(m.group(1))
+        q = _ORD.get(m.group(1)) or int(m.group(1))
         return f"{m.group('year')}-{_QUARTER_END[q]}"
     if m := re.search(rf"\b(first|second) half (?:of )?{_YEAR}", lower):
         return f"{m.group('year')}-{'06-30' if m.group(1) == 'first' else '12-31'}"

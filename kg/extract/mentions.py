@@ -19,13 +19,7 @@ from kg.nlp.ruler import DEMONYM_LABEL, RULER_LABELS
 #: spaCy NER labels that can name an entity kg keeps.
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "NORP", "FAC", "WORK_OF_ART"})
 TITLE_WORDS = frozenset(
-    """spokesperson spokesman spokeswoman president vice-president director director-general
-    general deputy commissioner minister vice chairman chairwoman chair head chief secretary
-    secretary-general ceo cto cfo dr dr. mr mr. mrs mrs. ms ms. prof prof. professor ambassador
-    premier governor mayor senator judge official officer executive founder senior former
-    acting assistant under undersecretary counsellor counselor spokespeople administrator
-    registrar examiner member manager partner analyst lawyer attorney expert researcher
-    chairperson commissioner-general""".split()
+    ["spokesperson", "spokesman", "spokeswoman", "president", "vice-president", "director", "director-general", "general", "deputy", "commissioner", "minister", "vice", "chairman", "chairwoman", "chair", "head", "chief", "secretary", "secretary-general", "ceo", "cto", "cfo", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "ambassador", "premier", "governor", "mayor", "senator", "judge", "official", "officer", "executive", "founder", "senior", "former", "acting", "assistant", "under", "undersecretary", "counsellor", "counselor", "spokespeople", "administrator", "registrar", "examiner", "member", "manager", "partner", "analyst", "lawyer", "attorney", "expert", "researcher", "chairperson", "commissioner-general"]
 )
 #: Words that spaCy sometimes tags as names but never are entities here (case-folded).
 NON_ENTITIES = frozenset(

@@ -26,7 +26,13 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import resolve_date
 from kg.extract.mentions import Mention
-from kg.extract.numbers import QUALIFIERS, currency_of, parse_ordinal, parse_quantity, split_qualifier
+from kg.extract.numbers import (
+    QUALIFIERS,
+    currency_of,
+    parse_ordinal,
+    parse_quantity,
+    split_qualifier,
+)
 from kg.extract.sentences import SentenceView
 from kg.extract.syntax import MentionIndex, governing_verb, resolve_reference, subject_token
 from kg.records import Statistic, is_subclass
@@ -225,6 +231,8 @@ def statistics_in(sentence: SentenceView, index: MentionIndex, article_date: str
         else:
             subject_key = subject.key
         measure = _measure(number, noun, skip, ctx, results, index_mention)
+        if number.unit == "Percent" and number.value > 0 and _direction(number) == "decrease":
+            number.value = -number.value  # a change rate is signed: "down 5.3%" -> -5.3
         tech = _technology(number, noun, sentence, index)
         date = _date(number, sentence, article_date)
         if number.unit == "Percent" and date is None and results:

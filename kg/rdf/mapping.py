@@ -146,7 +146,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         if stat.technology_field:
             graph.add((node, IPO.technologyField, entity_iri(stat.technology_field)))
         if stat.index:
-            graph.add((node, IPO.index, entity_iri(stat.index)))
+            graph.add((node, IPO["index"], entity_iri(stat.index)))
         if stat.announced_by:
             graph.add((node, IPO.announcedBy, entity_iri(stat.announced_by)))
         if stat.currency:

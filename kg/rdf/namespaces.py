@@ -30,7 +30,7 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 
-def bind_prefixes(graph) -> None:  # noqa: ANN001  (any rdflib Graph-like)
+def bind_prefixes(graph) -> None:
     """Bind kg's prefixes on a graph so that serialisations are readable."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)

@@ -1,0 +1,97 @@
+"""Ingest: decoding, header conventions, folders and bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.ingest import article_from_text, collect_sources, decode, parse_header, read_article
+
+
+def test_date_line_with_publisher_in_parentheses() -> None:
+    article = article_from_text(" date 2024-01-04 (ECNS) -- The year 2024 marks an anniversary of note.")
+    assert article.date == "2024-01-04"
+    assert article.publisher == "ECNS"
+    assert article.prose.strip().startswith("The year 2024")
+    assert len(article.prose) == len(article.text)  # offsets hold
+
+
+def test_photo_caption_is_not_prose_and_trailing_publisher_glued() -> None:
+    text = ("date 2024-01-25 Foreign Ministry spokesperson Li Ming Photo: example.cn\n\n"
+            "China announced strong growth in patent filings over the whole of last year.It is believed "
+            "that more will follow, Li said.Global Times")
+    article = article_from_text(text)
+    assert article.date == "2024-01-25"
+    assert article.caption == "Foreign Ministry spokesperson Li Ming Photo: example.cn"
+    assert article.publisher == "Global Times"
+    assert "Photo" not in article.prose and "Global Times" not in article.prose
+    assert article.prose.rstrip().endswith("Li said.")
+
+
+def test_trailing_publisher_on_its_own_line() -> None:
+    header = parse_header("date 2023-05-02\nThe office granted many patents during the year, it said.\n\nXinhua")
+    assert header.publisher == "Xinhua"
+
+
+def test_sentence_ending_in_a_name_is_not_a_publisher() -> None:
+    header = parse_header("The patent office published its annual report, said Director Anna Berg")
+    assert header.publisher is None
+
+
+def test_wire_dateline() -> None:
+    header = parse_header("GENEVA, March 7, 2024 (Xinhua) -- WIPO said filings rose.")
+    assert header.date == "2024-03-07"
+    assert header.publisher == "Xinhua"
+
+
+def test_source_line_at_the_end() -> None:
+    header = parse_header("date 2023-01-01\nThe office reported record filings for the year.\nSource: IP Daily")
+    assert header.publisher == "IP Daily"
+
+
+def test_utf8_bom_and_utf16_are_decoded() -> None:
+    assert decode("\ufeffChina".encode(), "a.txt") == "China"
+    assert decode("China".encode("utf-16"), "a.txt") == "China"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x00\x01\x02binary\x00", "binary"),
+        ("caf\u00e9 cr\u00e8me".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_bad_bytes_are_refused_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError, match=reason):
+        decode(data, "bad.txt")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "12 34 56"])
+def test_empty_or_wordless_text_is_refused(text: str) -> None:
+    with pytest.raises(InputError):
+        article_from_text(text, "x.txt")
+
+
+def test_folders_are_read_recursively_text_files_only(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("China filed patents.", encoding="utf-8")
+    (tmp_path / "two.md").write_text("Japan filed patents.", encoding="utf-8")
+    (tmp_path / "gold.json").write_text("{}", encoding="utf-8")
+    sources = collect_sources([tmp_path])
+    assert [s.article_id for s in sources] == ["a-one", "two"]
+    assert read_article(sources[0].path).text == "China filed patents."  # type: ignore[arg-type]
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        collect_sources([tmp_path / "nope.txt"])
+
+
+def test_duplicate_names_get_distinct_ids(tmp_path: Path) -> None:
+    for sub in ("x", "y"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "a.txt").write_text("China.", encoding="utf-8")
+    ids = [s.article_id for s in collect_sources([tmp_path / "x" / "a.txt", tmp_path / "y" / "a.txt"])]
+    assert ids == ["a", "a-2"]

@@ -1,0 +1,73 @@
+"""Numbers as news writes them, and dates resolved against the article's date."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.extract.dates import resolve_date
+from kg.extract.numbers import currency_of, parse_ordinal, parse_quantity, split_qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4.015 million", Decimal("4015000")),
+        ("126,400", Decimal("126400")),
+        ("more than 80", Decimal("80")),
+        ("5.4 percent", Decimal("5.4")),
+        ("+21%", Decimal("21")),
+        ("$1.2 billion", Decimal("1200000000")),
+        ("1.2bn", Decimal("1200000000")),
+        ("two", Decimal("2")),
+        ("three hundred", Decimal("300")),
+        ("twenty-five thousand", Decimal("25000")),
+    ],
+)
+def test_parse_quantity(text: str, value: Decimal) -> None:
+    assert parse_quantity(text) == value
+
+
+def test_fractions_are_not_counts() -> None:
+    assert parse_quantity("two thirds") is None
+
+
+def test_qualifiers() -> None:
+    assert split_qualifier("more than 100,000") == ("more than", "100,000")
+    assert split_qualifier("nearly 5,000") == ("nearly", "5,000")
+    assert split_qualifier("126,400") == (None, "126,400")
+
+
+@pytest.mark.parametrize(("text", "rank"), [("12th", 12), ("first", 1), ("No. 7", 7), ("the 3rd", 3)])
+def test_parse_ordinal(text: str, rank: int) -> None:
+    assert parse_ordinal(text) == rank
+
+
+def test_currency() -> None:
+    assert currency_of("$3 billion") == "USD"
+    assert currency_of("2.5 billion yuan") == "CNY"
+    assert currency_of("EUR 40 million") == "EUR"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("as of the end of 2023", "2023-12-31"),
+        ("by the end of 2022", "2022-12-31"),
+        ("in 2023", "2023"),
+        ("last year", "2023"),
+        ("the previous year", "2023"),
+        ("end of last year", "2023-12-31"),
+        ("this year", "2024"),
+        ("the first half of 2024", "2024-06-30"),
+        ("the third quarter of 2023", "2023-09-30"),
+        ("March 2024", "2024-03-31"),
+        ("March 5, 2024", "2024-03-05"),
+        ("fiscal year 2023", "2023"),
+        ("since 2013", None),
+        ("Thursday", None),
+    ],
+)
+def test_resolve_date(phrase: str, expected: str | None) -> None:
+    assert resolve_date(phrase, "2024-01-25") == expected
