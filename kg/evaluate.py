@@ -60,8 +60,14 @@ class Score:
         self.fn += other.fn
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 CATEGORIES = ("entities", "typed_entities", "relations", "statistics")
@@ -105,8 +111,12 @@ def load_gold(path: Path) -> tuple[str, _Gold]:
         raise GoldError(f"{path}: not a readable gold JSON file ({exc})") from exc
     if not isinstance(data, dict) or "article" not in data:
         raise GoldError(f"{path}: a gold file is an object with an 'article' key")
-    return data["article"], _Gold(data.get("entities", []), data.get("relations", []),
-                                  data.get("statistics", []), data.get("article_meta") or {})
+    return data["article"], _Gold(
+        data.get("entities", []),
+        data.get("relations", []),
+        data.get("statistics", []),
+        data.get("article_meta") or {},
+    )
 
 
 class _GraphView:
@@ -127,7 +137,7 @@ class _GraphView:
     def cls(self, node: URIRef) -> str | None:
         for t in self.graph.objects(node, RDF.type):
             if str(t).startswith(str(IPO)):
-                return str(t)[len(str(IPO)):]
+                return str(t)[len(str(IPO)) :]
         return None
 
     def names(self, node: URIRef) -> set[str]:
@@ -148,7 +158,9 @@ def _name_set(name_or_names: str | list[str], gold_entities: list[dict]) -> set[
     return accepted
 
 
-def _match(gold_items: list[dict], graph_items: list, fits) -> tuple[Score, list[tuple[dict, object]]]:
+def _match(
+    gold_items: list[dict], graph_items: list, fits
+) -> tuple[Score, list[tuple[dict, object]]]:
     """Greedy one-to-one matching; required gold items first, optional ones absorb the rest."""
     score = Score()
     used: set[int] = set()
@@ -156,7 +168,9 @@ def _match(gold_items: list[dict], graph_items: list, fits) -> tuple[Score, list
     order = sorted(range(len(gold_items)), key=lambda i: bool(gold_items[i].get("optional")))
     for gi in order:
         gold = gold_items[gi]
-        hit = next((i for i, item in enumerate(graph_items) if i not in used and fits(gold, item)), None)
+        hit = next(
+            (i for i, item in enumerate(graph_items) if i not in used and fits(gold, item)), None
+        )
         if hit is None:
             if not gold.get("optional"):
                 score.fn += 1
@@ -186,11 +200,14 @@ def evaluate(graph: Graph, gold_dir: Path) -> Evaluation:
     return result
 
 
-def _score_article(view: _GraphView, article: URIRef | None, gold: _Gold, result: Evaluation) -> dict:
+def _score_article(
+    view: _GraphView, article: URIRef | None, gold: _Gold, result: Evaluation
+) -> dict:
     g = view.graph
     mentioned = sorted(g.objects(article, IPO.mentions)) if article is not None else []
-    ent_score, ent_pairs = _match(gold.entities, mentioned,
-                                  lambda item, node: bool(_gold_names(item) & view.names(node)))
+    ent_score, ent_pairs = _match(
+        gold.entities, mentioned, lambda item, node: bool(_gold_names(item) & view.names(node))
+    )
     typed = Score(tp=0, fp=ent_score.fp, fn=ent_score.fn)
     for gold_item, node in ent_pairs:
         cls = view.cls(node)  # type: ignore[arg-type]
@@ -257,16 +274,20 @@ def _score_article(view: _GraphView, article: URIRef | None, gold: _Gold, result
 
     for category, score in zip(CATEGORIES, (ent_score, typed, rel_score, stat_score), strict=True):
         result.scores[category].add(score)
-    return {c: s.as_dict() for c, s in zip(CATEGORIES, (ent_score, typed, rel_score, stat_score),
-                                            strict=True)} | {"article_meta": meta}
+    return {
+        c: s.as_dict()
+        for c, s in zip(CATEGORIES, (ent_score, typed, rel_score, stat_score), strict=True)
+    } | {"article_meta": meta}
 
 
 def format_evaluation(ev: Evaluation) -> str:
     """A plain-text table of the scores."""
     lines = [f"{'category':<16} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn"]
     for category, score in ev.scores.items():
-        lines.append(f"{category:<16} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
-                     f"{score.tp:4d} {score.fp:4d} {score.fn:4d}")
+        lines.append(
+            f"{category:<16} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+            f"{score.tp:4d} {score.fp:4d} {score.fn:4d}"
+        )
     lines.append(f"statistic dates  {ev.dates_correct}/{ev.dates_total} correct")
     lines.append(f"article meta     {ev.meta_correct}/{ev.meta_total} correct (date, publisher)")
     if ev.missing_articles:

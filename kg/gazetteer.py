@@ -182,7 +182,9 @@ def _entry(file: str, row: dict[str, str], iso2_to_key: dict[str, str]) -> Gazet
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     """Load every gazetteer file once (cached) and index it."""
     folder = directory or gazetteer_dir()
-    country_rows = _read_rows(folder / "countries.tsv") if (folder / "countries.tsv").exists() else []
+    country_rows = (
+        _read_rows(folder / "countries.tsv") if (folder / "countries.tsv").exists() else []
+    )
     iso2_to_key = {
         row["iso2"].strip().upper(): slugify(row["name"]) for row in country_rows if row.get("name")
     }

@@ -294,5 +294,9 @@ def collect_sources(paths: Iterable[str | Path]) -> list[Source]:
 
 def _walk(folder: Path) -> Iterator[Path]:
     for file in sorted(folder.rglob("*")):
-        if file.is_file() and file.suffix.lower() in TEXT_SUFFIXES and not file.name.startswith("."):
+        if (
+            file.is_file()
+            and file.suffix.lower() in TEXT_SUFFIXES
+            and not file.name.startswith(".")
+        ):
             yield file

@@ -33,8 +33,11 @@ class QueryResult:
 
 def _prologue(query: str) -> str:
     """kg's prefixes, for those a query uses without declaring."""
-    declared = {line.split()[1].rstrip(":").lower() for line in query.splitlines()
-                if line.strip().lower().startswith("prefix") and len(line.split()) > 1}
+    declared = {
+        line.split()[1].rstrip(":").lower()
+        for line in query.splitlines()
+        if line.strip().lower().startswith("prefix") and len(line.split()) > 1
+    }
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
 
 
@@ -62,7 +65,7 @@ def _cell(graph: Graph | None, value: object, short: bool) -> str:
     if isinstance(value, URIRef) and short:
         for prefix, ns in PREFIXES.items():
             if str(value).startswith(str(ns)):
-                return f"{prefix}:{str(value)[len(str(ns)):]}"
+                return f"{prefix}:{str(value)[len(str(ns)) :]}"
     if isinstance(value, Literal | URIRef | BNode):
         return str(value)
     return str(value)
@@ -73,17 +76,27 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt not in RESULT_FORMATS:
         raise FormatError(f"unknown result format {fmt!r}; known: {', '.join(RESULT_FORMATS)}")
     if result.boolean is not None:
-        return json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower()
+        return (
+            json.dumps({"boolean": result.boolean})
+            if fmt == "json"
+            else str(result.boolean).lower()
+        )
     if result.graph is not None:
         return result.graph.serialize(format="turtle")
     if fmt == "json":
         bindings = [
-            {var: _json_term(value) for var, value in zip(result.variables, row, strict=False)
-             if value is not None}
+            {
+                var: _json_term(value)
+                for var, value in zip(result.variables, row, strict=False)
+                if value is not None
+            }
             for row in result.rows
         ]
-        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                          indent=2, ensure_ascii=False)
+        return json.dumps(
+            {"head": {"vars": result.variables}, "results": {"bindings": bindings}},
+            indent=2,
+            ensure_ascii=False,
+        )
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -92,11 +105,16 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
             writer.writerow([_cell(None, v, short=False) for v in row])
         return buffer.getvalue()
     rows = [[_cell(None, v, short=True) for v in row] for row in result.rows]
-    widths = [min(60, max([len(var), *(len(r[i]) for r in rows)])) for i, var in enumerate(result.variables)]
+    widths = [
+        min(60, max([len(var), *(len(r[i]) for r in rows)]))
+        for i, var in enumerate(result.variables)
+    ]
 
     def line(cells: list[str]) -> str:
-        return " | ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(cells, widths,
-                                                                                      strict=False)).rstrip()
+        return " | ".join(
+            (c if len(c) <= w else c[: w - 1] + "…").ljust(w)
+            for c, w in zip(cells, widths, strict=False)
+        ).rstrip()
 
     out = [line(result.variables), "-+-".join("-" * w for w in widths)]
     out.extend(line(r) for r in rows)

@@ -40,7 +40,9 @@ DOMAIN_RANGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def extract_article(article: Article, docs: list[tuple[int, Doc]], gaz: Gazetteer | None = None) -> Extraction:
+def extract_article(
+    article: Article, docs: list[tuple[int, Doc]], gaz: Gazetteer | None = None
+) -> Extraction:
     """Entities, relations and statistics of one parsed article."""
     gaz = gaz or load_gazetteer()
     mentions: list[Mention] = [m for base, doc in docs for m in collect_mentions(doc, base)]
@@ -51,8 +53,11 @@ def extract_article(article: Article, docs: list[tuple[int, Doc]], gaz: Gazettee
 
     found: dict[tuple[str, str, str], tuple[Found, SentenceView]] = {}
     for sentence in sentences:
-        for rel in (*surface_relations(sentence), *list_relations(sentence),
-                    *dependency_relations(sentence, index)):
+        for rel in (
+            *surface_relations(sentence),
+            *list_relations(sentence),
+            *dependency_relations(sentence, index),
+        ):
             _keep(found, rel, sentence, table)
     for rel, sentence in _gazetteer_relations(table, sentences, gaz):
         _keep(found, rel, sentence, table)
@@ -72,7 +77,9 @@ def _keep(found: dict, rel: Found, sentence: SentenceView, table: ArticleEntitie
     subj, obj = table.drafts.get(rel.subject), table.drafts.get(rel.object)
     if subj is None or obj is None or subj.key == obj.key:
         return
-    if not any(is_subclass(subj.cls, c) for c in domain) or not any(is_subclass(obj.cls, c) for c in range_):
+    if not any(is_subclass(subj.cls, c) for c in domain) or not any(
+        is_subclass(obj.cls, c) for c in range_
+    ):
         return
     ident = (rel.subject, rel.prop, rel.object)
     if rel.prop == "cooperatesWith":
@@ -95,15 +102,26 @@ def _gazetteer_relations(table: ArticleEntities, sentences: list[SentenceView], 
         sentence = _first_sentence(draft.key, sentences)
         if sentence is None:
             continue
-        if entry.country and draft.cls not in {"Country", "City", "Region"} and entry.country in gaz.entries:
+        if (
+            entry.country
+            and draft.cls not in {"Country", "City", "Region"}
+            and entry.country in gaz.entries
+        ):
             table.ensure_gazetteer_entity(entry.country)
             yield Found(draft.key, "country", entry.country, 0.9, "gazetteer-country"), sentence
         place_parent = entry.part_of or (entry.country if draft.cls in {"City", "Region"} else None)
         if place_parent and place_parent in gaz.entries:
             table.ensure_gazetteer_entity(place_parent)
             yield Found(draft.key, "partOf", place_parent, 0.9, "gazetteer-part-of"), sentence
-        if entry.publisher and entry.publisher in table.drafts and table.drafts[entry.publisher].mentioned:
-            yield Found(draft.key, "publishedBy", entry.publisher, 0.75, "gazetteer-publisher"), sentence
+        if (
+            entry.publisher
+            and entry.publisher in table.drafts
+            and table.drafts[entry.publisher].mentioned
+        ):
+            yield (
+                Found(draft.key, "publishedBy", entry.publisher, 0.75, "gazetteer-publisher"),
+                sentence,
+            )
     # Names that begin with a country's demonym or name: "Chinese Foreign Ministry" -> China.
     for draft in list(table.drafts.values()):
         if draft.gaz_key or not is_subclass(draft.cls, "Organization") or not draft.mentioned:
@@ -114,14 +132,21 @@ def _gazetteer_relations(table: ArticleEntities, sentences: list[SentenceView], 
             sentence = _first_sentence(draft.key, sentences)
             if sentence is not None:
                 table.ensure_gazetteer_entity(country.key)
-                yield Found(draft.key, "country", country.key, 0.85, "name-demonym-country"), sentence
+                yield (
+                    Found(draft.key, "country", country.key, 0.85, "name-demonym-country"),
+                    sentence,
+                )
 
 
 def _topic(table: ArticleEntities) -> str | None:
     """The article's main agent (most-mentioned country or organisation), for orphan numbers."""
     counts: dict[str, int] = {}
     for mention in table.mentions:
-        if mention.key and mention.cls and (is_subclass(mention.cls, "Organization") or mention.cls == "Country"):
+        if (
+            mention.key
+            and mention.cls
+            and (is_subclass(mention.cls, "Organization") or mention.cls == "Country")
+        ):
             counts[mention.key] = counts.get(mention.key, 0) + 1
     return max(sorted(counts), key=lambda k: counts[k]) if counts else None
 
@@ -134,15 +159,22 @@ def _publisher(article: Article, table: ArticleEntities, gaz: Gazetteer) -> str 
         draft = table.ensure_gazetteer_entity(entry.key)
     else:
         key = slugify(article.publisher)
-        draft = table.drafts.get(key) or EntityDraft(key, article.publisher, "Organization", mentioned=False)
+        draft = table.drafts.get(key) or EntityDraft(
+            key, article.publisher, "Organization", mentioned=False
+        )
         table.drafts.setdefault(key, draft)
     if not is_subclass(draft.cls, "Organization"):
         return None
     return draft.key
 
 
-def _assemble(article: Article, table: ArticleEntities, found: dict, statistics: list[Statistic],
-              publisher: str | None) -> Extraction:
+def _assemble(
+    article: Article,
+    table: ArticleEntities,
+    found: dict,
+    statistics: list[Statistic],
+    publisher: str | None,
+) -> Extraction:
     """Re-key non-gazetteer entities by their final label and freeze everything into records."""
     rekey: dict[str, str] = {}
     entities: dict[str, Entity] = {}
@@ -164,7 +196,9 @@ def _assemble(article: Article, table: ArticleEntities, found: dict, statistics:
             mentioned=draft.mentioned or bool(previous and previous.mentioned),
         )
     relations = tuple(
-        Relation(rekey[f.subject], f.prop, rekey[f.object], sentence.evidence, f.confidence, f.pattern)
+        Relation(
+            rekey[f.subject], f.prop, rekey[f.object], sentence.evidence, f.confidence, f.pattern
+        )
         for f, sentence in sorted(found.values(), key=lambda item: (item[1].start, item[0].prop))
     )
     stats = tuple(

@@ -30,17 +30,23 @@ def resolve_date(phrase: str, article_date: str | None) -> str | None:
     article_year = int(article_date[:4]) if article_date else None
     if m := re.search(r"(\d{4}-\d{2}-\d{2})", lower):
         return m.group(1)
-    if m := re.search(rf"(?:end|close) of (?:the )?(?:fiscal |financial )?(?:year )?{_YEAR}", lower):
+    if m := re.search(
+        rf"(?:end|close) of (?:the )?(?:fiscal |financial )?(?:year )?{_YEAR}", lower
+    ):
         return f"{m.group('year')}-12-31"
-    if m := re.search(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR}", lower) or \
-            re.search(rf"\bq([1-4]) {_YEAR}", lower):
+    if m := re.search(
+        rf"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR}", lower
+    ) or re.search(rf"\bq([1-4]) {_YEAR}", lower):
         q = _ORD.get(m.group(1)) or int(m.group(1))
         return f"{m.group('year')}-{_QUARTER_END[q]}"
     if m := re.search(rf"\b(first|second) half (?:of )?{_YEAR}", lower):
         return f"{m.group('year')}-{'06-30' if m.group(1) == 'first' else '12-31'}"
-    if m := re.search(rf"\b(january|february|march|april|may|june|july|august|september|october|november|"
-                      rf"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? (?:(\d{{1,2}}),? )?"
-                      rf"{_YEAR}", lower):
+    if m := re.search(
+        rf"\b(january|february|march|april|may|june|july|august|september|october|november|"
+        rf"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? (?:(\d{{1,2}}),? )?"
+        rf"{_YEAR}",
+        lower,
+    ):
         month = _MONTHS[m.group(1)]
         year = int(m.group("year"))
         day = int(m.group(2)) if m.group(2) else calendar.monthrange(year, month)[1]

@@ -17,20 +17,111 @@ from spacy.tokens import Doc, Span
 from kg.nlp.ruler import DEMONYM_LABEL, RULER_LABELS
 
 #: spaCy NER labels that can name an entity kg keeps.
-NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "NORP", "FAC", "WORK_OF_ART"})
+NER_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "NORP", "FAC", "WORK_OF_ART"}
+)
 TITLE_WORDS = frozenset(
-    ["spokesperson", "spokesman", "spokeswoman", "president", "vice-president", "director", "director-general", "general", "deputy", "commissioner", "minister", "vice", "chairman", "chairwoman", "chair", "head", "chief", "secretary", "secretary-general", "ceo", "cto", "cfo", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "ambassador", "premier", "governor", "mayor", "senator", "judge", "official", "officer", "executive", "founder", "senior", "former", "acting", "assistant", "under", "undersecretary", "counsellor", "counselor", "spokespeople", "administrator", "registrar", "examiner", "member", "manager", "partner", "analyst", "lawyer", "attorney", "expert", "researcher", "chairperson", "commissioner-general"]
+    [
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "president",
+        "vice-president",
+        "director",
+        "director-general",
+        "general",
+        "deputy",
+        "commissioner",
+        "minister",
+        "vice",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "head",
+        "chief",
+        "secretary",
+        "secretary-general",
+        "ceo",
+        "cto",
+        "cfo",
+        "dr",
+        "dr.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "prof",
+        "prof.",
+        "professor",
+        "ambassador",
+        "premier",
+        "governor",
+        "mayor",
+        "senator",
+        "judge",
+        "official",
+        "officer",
+        "executive",
+        "founder",
+        "senior",
+        "former",
+        "acting",
+        "assistant",
+        "under",
+        "undersecretary",
+        "counsellor",
+        "counselor",
+        "spokespeople",
+        "administrator",
+        "registrar",
+        "examiner",
+        "member",
+        "manager",
+        "partner",
+        "analyst",
+        "lawyer",
+        "attorney",
+        "expert",
+        "researcher",
+        "chairperson",
+        "commissioner-general",
+    ]
 )
 #: Words that spaCy sometimes tags as names but never are entities here (case-folded).
 NON_ENTITIES = frozenset(
     {
-        "ip", "ipr", "iprs", "intellectual property", "ip protection", "patent", "patents",
-        "trademark", "trademarks", "copyright", "r&d", "covid-19", "covid", "photo", "photos",
-        "file photo", "internet", "web", "nev", "nevs", "ev", "evs", "ai", "top",
+        "ip",
+        "ipr",
+        "iprs",
+        "intellectual property",
+        "ip protection",
+        "patent",
+        "patents",
+        "trademark",
+        "trademarks",
+        "copyright",
+        "r&d",
+        "covid-19",
+        "covid",
+        "photo",
+        "photos",
+        "file photo",
+        "internet",
+        "web",
+        "nev",
+        "nevs",
+        "ev",
+        "evs",
+        "ai",
+        "top",
     }
 )
-_URLISH = re.compile(r"(https?://|www\.|@|\b[\w-]+\.(com|cn|org|gov|net|int|edu|io|uk|de|jp|kr|eu|info)\b)",
-                     re.IGNORECASE)
+_URLISH = re.compile(
+    r"(https?://|www\.|@|\b[\w-]+\.(com|cn|org|gov|net|int|edu|io|uk|de|jp|kr|eu|info)\b)",
+    re.IGNORECASE,
+)
 _WEEKDAYS_MONTHS = re.compile(
     r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december|today|yesterday)$",
@@ -69,8 +160,9 @@ def clean_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     if span.label_ in {"PERSON", "ORG"}:
         # "Spokesperson Wang Wenbin", "Director General Daren Tang": titles before a person.
@@ -93,8 +185,11 @@ def is_non_entity(text: str, label: str) -> bool:
         return True
     if _URLISH.search(text) or _WEEKDAYS_MONTHS.match(folded):
         return True
-    if label in {"ORG", "PERSON", "GPE", "LOC", "EVENT", "LAW"} and not text[:1].isupper() \
-            and not text[:1].isdigit():
+    if (
+        label in {"ORG", "PERSON", "GPE", "LOC", "EVENT", "LAW"}
+        and not text[:1].isupper()
+        and not text[:1].isdigit()
+    ):
         return True
     return bool(re.fullmatch(r"[\d\s.,%-]+", text))
 

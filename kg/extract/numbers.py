@@ -32,34 +32,143 @@ SCALES = {
 WORDS = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
-} | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-      "ninety": 90, "hundred": 100, "dozen": 12, "a": 1, "an": 1}
+} | {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "a": 1,
+    "an": 1,
+}
 ORDINALS = {
     w: i + 1
     for i, w in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
     )
 }
 QUALIFIERS = (
-    "more than", "over", "about", "nearly", "almost", "around", "approximately", "some", "roughly",
-    "up to", "at least", "less than", "fewer than", "under", "close to", "above", "exceeding",
-    "in excess of", "upwards of", "just over", "just under", "well over", "an estimated", "estimated",
-    "as many as", "as much as", "at most", "no fewer than", "no less than", "a record", "below",
-    "approx.", "c.", "circa",
+    "more than",
+    "over",
+    "about",
+    "nearly",
+    "almost",
+    "around",
+    "approximately",
+    "some",
+    "roughly",
+    "up to",
+    "at least",
+    "less than",
+    "fewer than",
+    "under",
+    "close to",
+    "above",
+    "exceeding",
+    "in excess of",
+    "upwards of",
+    "just over",
+    "just under",
+    "well over",
+    "an estimated",
+    "estimated",
+    "as many as",
+    "as much as",
+    "at most",
+    "no fewer than",
+    "no less than",
+    "a record",
+    "below",
+    "approx.",
+    "c.",
+    "circa",
 )
 _QUALIFIER_RE = re.compile(
-    r"^(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+",
+    r"^(?P<q>"
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s+",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"[-+]?\d+(?:[,\s]\d{3})*(?:\.\d+)?|[-+]?\.\d+")
 CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
-    "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
-    "¥": "CNY", "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "renminbi": "CNY", "yen": "JPY", "jpy": "JPY",
-    "won": "KRW", "krw": "KRW", "chf": "CHF", "swiss francs": "CHF", "francs": "CHF", "rupees": "INR",
-    "inr": "INR", "hk$": "HKD", "hkd": "HKD",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "¥": "CNY",
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "won": "KRW",
+    "krw": "KRW",
+    "chf": "CHF",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "rupees": "INR",
+    "inr": "INR",
+    "hk$": "HKD",
+    "hkd": "HKD",
 }
 
 
@@ -68,7 +177,7 @@ def split_qualifier(text: str) -> tuple[str | None, str]:
     match = _QUALIFIER_RE.match(text.strip())
     if not match:
         return None, text.strip()
-    return match.group("q").lower(), text.strip()[match.end():]
+    return match.group("q").lower(), text.strip()[match.end() :]
 
 
 def parse_quantity(text: str) -> Decimal | None:
@@ -82,10 +191,13 @@ def parse_quantity(text: str) -> Decimal | None:
             value = Decimal(raw)
         except InvalidOperation:
             return None
-        rest = lower[match.end():].strip()
+        rest = lower[match.end() :].strip()
         scale_word = re.match(r"([a-z]+)", rest)
-        if scale_word and scale_word.group(1) in SCALES and (len(scale_word.group(1)) > 2 or rest[:2] in
-                                                              {"bn", "mn", "tn"} or len(rest) == 1):
+        if (
+            scale_word
+            and scale_word.group(1) in SCALES
+            and (len(scale_word.group(1)) > 2 or rest[:2] in {"bn", "mn", "tn"} or len(rest) == 1)
+        ):
             value *= SCALES[scale_word.group(1)]
         elif re.match(r"^(k|m|b|bn|mn|tn)\b", rest):
             value *= SCALES[rest.split()[0].rstrip(".")]

@@ -32,12 +32,16 @@ def E(name: str, classes: str) -> str:
 
 
 _THE = r"(?:the |The )?"
-_ROLE = (r"(?:spokesperson|spokesman|spokeswoman|spokespeople|press secretary|director[- ]general|"
-         r"director|president|commissioner|head|chief executive|chief|ceo|chairman|chairwoman|"
-         r"chairperson|chair|secretary[- ]general|administrator|minister|official|officer|deputy|"
-         r"vice[- ]\w+|expert|examiner|counsel|adviser|advisor|representative|delegate|staff member|"
-         r"researcher|leader|governor|ambassador)")
-_TITLE = rf"(?P<title>(?:[A-Za-z-]+ ){{0,4}}?{_ROLE}(?: (?:of|for) [A-Z][\w-]+| [A-Za-z-]+){{0,2}}?)"
+_ROLE = (
+    r"(?:spokesperson|spokesman|spokeswoman|spokespeople|press secretary|director[- ]general|"
+    r"director|president|commissioner|head|chief executive|chief|ceo|chairman|chairwoman|"
+    r"chairperson|chair|secretary[- ]general|administrator|minister|official|officer|deputy|"
+    r"vice[- ]\w+|expert|examiner|counsel|adviser|advisor|representative|delegate|staff member|"
+    r"researcher|leader|governor|ambassador)"
+)
+_TITLE = (
+    rf"(?P<title>(?:[A-Za-z-]+ ){{0,4}}?{_ROLE}(?: (?:of|for) [A-Z][\w-]+| [A-Za-z-]+){{0,2}}?)"
+)
 
 
 @dataclass(frozen=True)
@@ -58,73 +62,155 @@ def _rule(name: str, regex: str, prop: str | None, confidence: float, swap: bool
 RULES: tuple[Rule, ...] = (
     # -- people and the organisations they speak for, lead or work at ------------------
     _rule("org-title-person", rf"{E('o', ORG)}(?:'s|’s)? {_TITLE} {E('s', 'Person')}", None, 0.9),
-    _rule("person-comma-title-of-org",
-          rf"{E('s', 'Person')}, (?:the |a |an )?{_TITLE} (?:of|for|at|with|from|to) {_THE}{E('o', ORG)}",
-          None, 0.85),
-    _rule("title-of-org-person", rf"{_TITLE} (?:of|for|at) {_THE}{E('o', ORG)},? {E('s', 'Person')}",
-          None, 0.85),
-    _rule("person-comma-org-title", rf"{E('s', 'Person')}, {_THE}{E('o', ORG)}(?:'s|’s)? {_TITLE}\b",
-          None, 0.8),
-    _rule("person-who-heads-org", rf"{E('s', 'Person')},? who (?:heads|leads|chairs|runs) {_THE}{E('o', ORG)}",
-          "headOf", 0.85),
+    _rule(
+        "person-comma-title-of-org",
+        rf"{E('s', 'Person')}, (?:the |a |an )?{_TITLE} (?:of|for|at|with|from|to) {_THE}{E('o', ORG)}",
+        None,
+        0.85,
+    ),
+    _rule(
+        "title-of-org-person",
+        rf"{_TITLE} (?:of|for|at) {_THE}{E('o', ORG)},? {E('s', 'Person')}",
+        None,
+        0.85,
+    ),
+    _rule(
+        "person-comma-org-title",
+        rf"{E('s', 'Person')}, {_THE}{E('o', ORG)}(?:'s|’s)? {_TITLE}\b",
+        None,
+        0.8,
+    ),
+    _rule(
+        "person-who-heads-org",
+        rf"{E('s', 'Person')},? who (?:heads|leads|chairs|runs) {_THE}{E('o', ORG)}",
+        "headOf",
+        0.85,
+    ),
     # -- membership -----------------------------------------------------------------------
-    _rule("became-member-of",
-          rf"{E('s', MEMBER)} (?:has |had |have )?(?:also )?(?:became|become|becomes|becoming|is|was|are|were|"
-          rf"remains|joined as|has been) (?:a |an |the )?(?:\w+ )?(?:member|member state|member country|"
-          rf"contracting party|contracting state|party|state party|signatory)(?: state)? (?:of|to) "
-          rf"{_THE}{E('o', GROUPING)}", "memberOf", 0.9),
-    _rule("entry-into",
-          rf"{E('s', MEMBER)}(?:'s|’s) (?:entry into|accession to|membership (?:of|in)|joining|"
-          rf"ratification of|admission to|joining of) {_THE}{E('o', GROUPING)}", "memberOf", 0.85),
-    _rule("joined",
-          rf"{E('s', MEMBER)} (?:has |had |have |formally |officially )*(?:joined|acceded to|ratified|"
-          rf"became party to|entered) {_THE}{E('o', GROUPING)}", "memberOf", 0.8),
-    _rule("instrument-of-accession",
-          rf"{E('s', MEMBER)} (?:has |had )?(?:deposited|deposits|handed over) (?:its|an|the) instruments? of "
-          rf"(?:accession|ratification) (?:to|of) {_THE}{E('o', GROUPING)}", "memberOf", 0.9),
-    _rule("comma-a-member-of",
-          rf"{E('s', MEMBER)}, (?:a|one of the|among the) (?:\w+ )?(?:members?|member states?|contracting "
-          rf"parties) of {_THE}{E('o', GROUPING)}", "memberOf", 0.85),
+    _rule(
+        "became-member-of",
+        rf"{E('s', MEMBER)} (?:has |had |have )?(?:also )?(?:became|become|becomes|becoming|is|was|are|were|"
+        rf"remains|joined as|has been) (?:a |an |the )?(?:\w+ )?(?:member|member state|member country|"
+        rf"contracting party|contracting state|party|state party|signatory)(?: state)? (?:of|to) "
+        rf"{_THE}{E('o', GROUPING)}",
+        "memberOf",
+        0.9,
+    ),
+    _rule(
+        "entry-into",
+        rf"{E('s', MEMBER)}(?:'s|’s) (?:entry into|accession to|membership (?:of|in)|joining|"
+        rf"ratification of|admission to|joining of) {_THE}{E('o', GROUPING)}",
+        "memberOf",
+        0.85,
+    ),
+    _rule(
+        "joined",
+        rf"{E('s', MEMBER)} (?:has |had |have |formally |officially )*(?:joined|acceded to|ratified|"
+        rf"became party to|entered) {_THE}{E('o', GROUPING)}",
+        "memberOf",
+        0.8,
+    ),
+    _rule(
+        "instrument-of-accession",
+        rf"{E('s', MEMBER)} (?:has |had )?(?:deposited|deposits|handed over) (?:its|an|the) instruments? of "
+        rf"(?:accession|ratification) (?:to|of) {_THE}{E('o', GROUPING)}",
+        "memberOf",
+        0.9,
+    ),
+    _rule(
+        "comma-a-member-of",
+        rf"{E('s', MEMBER)}, (?:a|one of the|among the) (?:\w+ )?(?:members?|member states?|contracting "
+        rf"parties) of {_THE}{E('o', GROUPING)}",
+        "memberOf",
+        0.85,
+    ),
     # -- cooperation ----------------------------------------------------------------------
-    _rule("cooperation-between",
-          rf"(?:cooperation|collaboration|partnership|ties|exchanges|relations|dialogue) between {_THE}"
-          rf"{E('s', AGENT)} and {_THE}{E('o', AGENT)}", "cooperatesWith", 0.85),
-    _rule("cooperate-with-adjacent",
-          rf"{E('s', AGENT)} (?:[a-z-]+ ){{0,4}}?(?:cooperates?|cooperated|collaborates?|collaborated|"
-          rf"partners?|partnered|teamed up|works?|worked) (?:closely )?(?:together )?with {_THE}"
-          rf"{E('o', AGENT)}", "cooperatesWith", 0.8),
+    _rule(
+        "cooperation-between",
+        rf"(?:cooperation|collaboration|partnership|ties|exchanges|relations|dialogue) between {_THE}"
+        rf"{E('s', AGENT)} and {_THE}{E('o', AGENT)}",
+        "cooperatesWith",
+        0.85,
+    ),
+    _rule(
+        "cooperate-with-adjacent",
+        rf"{E('s', AGENT)} (?:[a-z-]+ ){{0,4}}?(?:cooperates?|cooperated|collaborates?|collaborated|"
+        rf"partners?|partnered|teamed up|works?|worked) (?:closely )?(?:together )?with {_THE}"
+        rf"{E('o', AGENT)}",
+        "cooperatesWith",
+        0.8,
+    ),
     # -- indices and their publishers -------------------------------------------------------
-    _rule("index-of-org", rf"{E('s', 'Index')},? (?:of|by|from) {_THE}{E('o', ORG)}", "publishedBy", 0.85),
-    _rule("org-s-index", rf"{E('o', ORG)}(?:'s|’s) (?:\w+ )?{E('s', 'Index')}", "publishedBy", 0.85),
-    _rule("index-published-by",
-          rf"{E('s', 'Index')}[^⟦]{{0,40}}?(?:published|released|compiled|issued|produced|co-published) "
-          rf"by {_THE}{E('o', ORG)}", "publishedBy", 0.9),
-    _rule("org-released-index",
-          rf"{E('o', ORG)} (?:has |on \w+ )?(?:published|released|issued|unveiled|launched) (?:its |the |a )?"
-          rf"(?:[\w-]+ ){{0,3}}?{E('s', 'Index')}", "publishedBy", 0.85),
+    _rule(
+        "index-of-org",
+        rf"{E('s', 'Index')},? (?:of|by|from) {_THE}{E('o', ORG)}",
+        "publishedBy",
+        0.85,
+    ),
+    _rule(
+        "org-s-index", rf"{E('o', ORG)}(?:'s|’s) (?:\w+ )?{E('s', 'Index')}", "publishedBy", 0.85
+    ),
+    _rule(
+        "index-published-by",
+        rf"{E('s', 'Index')}[^⟦]{{0,40}}?(?:published|released|compiled|issued|produced|co-published) "
+        rf"by {_THE}{E('o', ORG)}",
+        "publishedBy",
+        0.9,
+    ),
+    _rule(
+        "org-released-index",
+        rf"{E('o', ORG)} (?:has |on \w+ )?(?:published|released|issued|unveiled|launched) (?:its |the |a )?"
+        rf"(?:[\w-]+ ){{0,3}}?{E('s', 'Index')}",
+        "publishedBy",
+        0.85,
+    ),
     # -- events -----------------------------------------------------------------------------
-    _rule("event-hosted-by",
-          rf"{E('s', 'Event')}[^⟦]{{0,60}}?(?:hosted|organized|organised|convened|sponsored|co-hosted|"
-          rf"chaired) by {_THE}{E('o', AGENT)}", "organizedBy", 0.85),
-    _rule("org-hosted-event",
-          rf"{E('o', AGENT)} (?:has |will |on \w+ )?(?:hosted|organized|organised|convened|hosts|"
-          rf"organizes|will host) {_THE}(?:[\w-]+ ){{0,3}}?{E('s', 'Event')}", "organizedBy", 0.85),
-    _rule("event-held-in",
-          rf"{E('s', 'Event')}[^⟦]{{0,50}}?(?:held|hosted|took place|takes place|opened|convened|kicked off|"
-          rf"was staged|is being held)(?: [^⟦]{{0,15}})? in {_THE}{E('o', PLACE)}", "location", 0.85),
+    _rule(
+        "event-hosted-by",
+        rf"{E('s', 'Event')}[^⟦]{{0,60}}?(?:hosted|organized|organised|convened|sponsored|co-hosted|"
+        rf"chaired) by {_THE}{E('o', AGENT)}",
+        "organizedBy",
+        0.85,
+    ),
+    _rule(
+        "org-hosted-event",
+        rf"{E('o', AGENT)} (?:has |will |on \w+ )?(?:hosted|organized|organised|convened|hosts|"
+        rf"organizes|will host) {_THE}(?:[\w-]+ ){{0,3}}?{E('s', 'Event')}",
+        "organizedBy",
+        0.85,
+    ),
+    _rule(
+        "event-held-in",
+        rf"{E('s', 'Event')}[^⟦]{{0,50}}?(?:held|hosted|took place|takes place|opened|convened|kicked off|"
+        rf"was staged|is being held)(?: [^⟦]{{0,15}})? in {_THE}{E('o', PLACE)}",
+        "location",
+        0.85,
+    ),
     _rule("event-in-city", rf"{E('s', 'Event')} in {E('o', 'City')}", "location", 0.75),
-    _rule("participated-in",
-          rf"{E('s', AGENT)} (?:has |have |also )?(?:attended|participated in|took part in|joined|"
-          rf"attends|participates in|will attend|sent a delegation to) {_THE}(?:[\w-]+ ){{0,3}}?"
-          rf"{E('o', 'Event')}", "participatedIn", 0.85),
+    _rule(
+        "participated-in",
+        rf"{E('s', AGENT)} (?:has |have |also )?(?:attended|participated in|took part in|joined|"
+        rf"attends|participates in|will attend|sent a delegation to) {_THE}(?:[\w-]+ ){{0,3}}?"
+        rf"{E('o', 'Event')}",
+        "participatedIn",
+        0.85,
+    ),
     # -- organisations and places ---------------------------------------------------------------
-    _rule("org-based-in",
-          rf"{E('s', ORG)},? (?:which is |that is )?(?:based|headquartered|located|seated) in {_THE}"
-          rf"{E('o', PLACE)}", "location", 0.85),
+    _rule(
+        "org-based-in",
+        rf"{E('s', ORG)},? (?:which is |that is )?(?:based|headquartered|located|seated) in {_THE}"
+        rf"{E('o', PLACE)}",
+        "location",
+        0.85,
+    ),
     _rule("place-based-org", rf"{E('o', PLACE)}-based {E('s', ORG)}", "location", 0.8),
     _rule("city-comma-country", rf"{E('s', 'City')}, {E('o', 'Country|Region')}", "partOf", 0.8),
-    _rule("country-s-agency",
-          rf"{E('o', 'Country')}(?:'s|’s) {E('s', 'GovernmentAgency|IPOffice')}", "country", 0.8),
+    _rule(
+        "country-s-agency",
+        rf"{E('o', 'Country')}(?:'s|’s) {E('s', 'GovernmentAgency|IPOffice')}",
+        "country",
+        0.8,
+    ),
 )
 
 _LIST_TAIL = re.compile(r"^(?:,? (?:and |as well as )?⟦(\d+):[A-Za-z]+⟧)")
@@ -142,11 +228,17 @@ def role_property(title: str) -> str | None:
         return None
     if re.search(r"spokes|press secretary", lower):
         return "spokespersonOf"
-    if re.search(r"\b(deputy|vice|assistant|associate|under|senior official|official|officer|expert|"
-                 r"examiner|counsel|advis[oe]r|representative|delegate|staff|researcher|member)\b", lower):
+    if re.search(
+        r"\b(deputy|vice|assistant|associate|under|senior official|official|officer|expert|"
+        r"examiner|counsel|advis[oe]r|representative|delegate|staff|researcher|member)\b",
+        lower,
+    ):
         return "affiliatedWith"
-    if re.search(r"\b(director|president|commissioner|head|chief|ceo|chair\w*|secretary[- ]general|"
-                 r"administrator|minister|leader|governor)\b", lower):
+    if re.search(
+        r"\b(director|president|commissioner|head|chief|ceo|chair\w*|secretary[- ]general|"
+        r"administrator|minister|leader|governor)\b",
+        lower,
+    ):
         return "headOf"
     return None
 
@@ -180,13 +272,19 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 yield from _list_members(tagged, match, mentions, prop, obj.key, rule)
 
 
-def _list_members(tagged: str, match: re.Match[str], mentions: list, prop: str, obj_key: str | None,
-                  rule: Rule) -> Iterator[Found]:
+def _list_members(
+    tagged: str, match: re.Match[str], mentions: list, prop: str, obj_key: str | None, rule: Rule
+) -> Iterator[Found]:
     head = tagged[: match.start("s") - 1]
-    for item in re.finditer(r"⟦(\d+):[A-Za-z]+⟧(?=(?:,? (?:and )?⟦\d+:[A-Za-z]+⟧)*,? (?:and )?$)", head):
+    for item in re.finditer(
+        r"⟦(\d+):[A-Za-z]+⟧(?=(?:,? (?:and )?⟦\d+:[A-Za-z]+⟧)*,? (?:and )?$)", head
+    ):
         mention = mentions[int(item.group(1))]
-        if mention.key and obj_key and mention.cls and any(
-            is_subclass(mention.cls, c) for c in ("Country", "Organization", "Region")
+        if (
+            mention.key
+            and obj_key
+            and mention.cls
+            and any(is_subclass(mention.cls, c) for c in ("Country", "Organization", "Region"))
         ):
             yield Found(mention.key, prop, obj_key, rule.confidence - 0.05, rule.name + "+list")
 
@@ -223,8 +321,17 @@ def list_relations(sentence: SentenceView) -> Iterator[Found]:
                 yield Found(agent.key, "participatedIn", event.key, 0.8, "attended-by-list")
 
 
-_COOPERATION_WORDS = frozenset({"cooperation", "collaboration", "cooperate", "collaborate", "partnership",
-                                "co-operation", "partner"})
+_COOPERATION_WORDS = frozenset(
+    {
+        "cooperation",
+        "collaboration",
+        "cooperate",
+        "collaborate",
+        "partnership",
+        "co-operation",
+        "partner",
+    }
+)
 
 
 def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
@@ -233,20 +340,32 @@ def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         if token.lemma_.lower() not in _COOPERATION_WORDS:
             continue
         partners = [
-            m for child in token.children if child.lower_ == "with"
-            for pobj in child.children if pobj.dep_ == "pobj"
+            m
+            for child in token.children
+            if child.lower_ == "with"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
             for m in _coordinated_mentions(pobj, index)
         ]
         if not partners:
             continue
         verb = governing_verb(token)
         subj_tok = subject_token(verb) if verb is not None else None
-        subject = resolve_reference(subj_tok, index, ("Country", "Organization")) if subj_tok else None
+        subject = (
+            resolve_reference(subj_tok, index, ("Country", "Organization")) if subj_tok else None
+        )
         if subject is None or not subject.key:
             continue
         for partner in partners:
-            if partner.key and partner.key != subject.key and _is_agent(partner) and _is_agent(subject):
-                yield Found(subject.key, "cooperatesWith", partner.key, 0.75, "dep-cooperation-with")
+            if (
+                partner.key
+                and partner.key != subject.key
+                and _is_agent(partner)
+                and _is_agent(subject)
+            ):
+                yield Found(
+                    subject.key, "cooperatesWith", partner.key, 0.75, "dep-cooperation-with"
+                )
 
 
 def _coordinated_mentions(token, index: MentionIndex) -> list:

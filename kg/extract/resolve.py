@@ -173,7 +173,9 @@ class ArticleEntities:
         self._alias_tokens(docs)
         self._fix_labels()
 
-    def _acronym_definitions(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:
+    def _acronym_definitions(
+        self, docs: list[tuple[int, Doc]], pending: list[Mention]
+    ) -> list[Mention]:
         """Record "Long Name (ACR)" and "ACR (Long Name)" pairs; returns mentions still open."""
         by_end = {(m.span.doc, m.span.end_char): m for m in [*self.mentions, *pending]}
         by_start = {(m.span.doc, m.span.start_char): m for m in [*self.mentions, *pending]}
@@ -225,7 +227,7 @@ class ArticleEntities:
         offset = len(before) - len(before[-120:])
         for n in range(2, min(9, len(words)) + 1):
             first = words[-n]
-            text = before[offset + first.start():]
+            text = before[offset + first.start() :]
             if not acronym_matches(acronym, text):
                 continue
             if first.group()[0].islower() and self.gaz.lookup(text) is None:
@@ -238,8 +240,14 @@ class ArticleEntities:
             cleaned = clean_span(Span(doc, span.start, span.end, label=label))
             if cleaned is None or is_non_entity(cleaned.text, label):
                 return None
-            return Mention(cleaned, base + cleaned.start_char, base + cleaned.end_char, cleaned.text,
-                           label, gaz_key=entry.key if entry else None)
+            return Mention(
+                cleaned,
+                base + cleaned.start_char,
+                base + cleaned.end_char,
+                cleaned.text,
+                label,
+                gaz_key=entry.key if entry else None,
+            )
         return None
 
     def _short_form_target(self, mention: Mention) -> EntityDraft | None:
@@ -254,7 +262,8 @@ class ArticleEntities:
         if mention.label in {"ORG", "EVENT", "LAW"}:
             folded = text.casefold()
             candidates = [
-                d for d in self.drafts.values()
+                d
+                for d in self.drafts.values()
                 if d.cls not in {"Person", "Country", "City", "Region"}
                 and any(f.casefold().endswith(" " + folded) for f in d.forms)
             ]
@@ -272,8 +281,13 @@ class ArticleEntities:
                 key = self.aliases.get(token.text) or self.aliases.get(token.text.rstrip("s"))
                 if key and (doc, token.i) not in covered and token.text[:1].isupper():
                     span = Span(doc, token.i, token.i + 1, label="ALIAS")
-                    mention = Mention(span, base + token.idx, base + token.idx + len(token.text),
-                                      token.text, "ALIAS")
+                    mention = Mention(
+                        span,
+                        base + token.idx,
+                        base + token.idx + len(token.text),
+                        token.text,
+                        "ALIAS",
+                    )
                     self.attach(mention, self.drafts[key], form=True)
         self.mentions.sort(key=lambda m: m.start)
 

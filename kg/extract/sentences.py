@@ -72,6 +72,8 @@ def build_sentences(
             end = start + len(stripped.strip())
             if end <= start:
                 continue
-            inside = [m for m in mentions if m.span.doc is doc and m.start >= start and m.end <= end]
+            inside = [
+                m for m in mentions if m.span.doc is doc and m.start >= start and m.end <= end
+            ]
             views.append(SentenceView(len(views), sent, start, end, text[start:end], inside))
     return views

@@ -38,18 +38,120 @@ from kg.extract.syntax import MentionIndex, governing_verb, resolve_reference, s
 from kg.records import Statistic, is_subclass
 
 NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
-TIME_UNITS = frozenset({"year", "decade", "month", "week", "day", "hour", "century", "minute", "quarter",
-                        "anniversary", "session", "edition", "time", "round", "term", "generation"})
-RANK_HEADS = frozenset({"rank", "place", "come", "finish", "stand", "remain", "climb", "rise", "move",
-                        "jump", "fall", "drop", "slip", "list", "lead", "position", "spot", "be", "top",
-                        "occupy", "retain", "hold", "secure", "take", "keep"})
-REPORT_VERBS = frozenset({"announce", "say", "report", "state", "reveal", "disclose", "show", "release",
-                          "publish", "note", "add", "introduce", "tell", "point", "indicate", "unveil",
-                          "according", "confirm", "estimate", "find", "record"})
-INCREASE = frozenset({"increase", "rise", "growth", "up", "grow", "jump", "surge", "climb", "gain",
-                      "higher", "more", "increment", "boost", "expand", "expansion", "rose", "grew"})
-DECREASE = frozenset({"decrease", "decline", "drop", "fall", "down", "lower", "less", "dip", "shrink",
-                      "reduction", "contraction", "fell", "slip", "slide", "cut"})
+TIME_UNITS = frozenset(
+    {
+        "year",
+        "decade",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "century",
+        "minute",
+        "quarter",
+        "anniversary",
+        "session",
+        "edition",
+        "time",
+        "round",
+        "term",
+        "generation",
+    }
+)
+RANK_HEADS = frozenset(
+    {
+        "rank",
+        "place",
+        "come",
+        "finish",
+        "stand",
+        "remain",
+        "climb",
+        "rise",
+        "move",
+        "jump",
+        "fall",
+        "drop",
+        "slip",
+        "list",
+        "lead",
+        "position",
+        "spot",
+        "be",
+        "top",
+        "occupy",
+        "retain",
+        "hold",
+        "secure",
+        "take",
+        "keep",
+    }
+)
+REPORT_VERBS = frozenset(
+    {
+        "announce",
+        "say",
+        "report",
+        "state",
+        "reveal",
+        "disclose",
+        "show",
+        "release",
+        "publish",
+        "note",
+        "add",
+        "introduce",
+        "tell",
+        "point",
+        "indicate",
+        "unveil",
+        "according",
+        "confirm",
+        "estimate",
+        "find",
+        "record",
+    }
+)
+INCREASE = frozenset(
+    {
+        "increase",
+        "rise",
+        "growth",
+        "up",
+        "grow",
+        "jump",
+        "surge",
+        "climb",
+        "gain",
+        "higher",
+        "more",
+        "increment",
+        "boost",
+        "expand",
+        "expansion",
+        "rose",
+        "grew",
+    }
+)
+DECREASE = frozenset(
+    {
+        "decrease",
+        "decline",
+        "drop",
+        "fall",
+        "down",
+        "lower",
+        "less",
+        "dip",
+        "shrink",
+        "reduction",
+        "contraction",
+        "fell",
+        "slip",
+        "slide",
+        "cut",
+    }
+)
 SUBJECT_CLASSES = ("Country", "Organization", "Region", "Initiative", "City", "Person")
 _YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
 
@@ -84,8 +186,14 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
         if token.i in covered or not token.like_num or token.pos_ not in {"NUM"}:
             continue
         end = token.i + 1
-        while end < span.end and doc[end].lower_ in {"million", "billion", "thousand", "trillion", "percent",
-                                                     "%"}:
+        while end < span.end and doc[end].lower_ in {
+            "million",
+            "billion",
+            "thousand",
+            "trillion",
+            "percent",
+            "%",
+        }:
             end += 1
         number = _read(Span(doc, token.i, end, label="CARDINAL"), index)
         if number is not None:
@@ -100,8 +208,20 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         return None  # part of a name: "IP5", "Global Innovation Index 2023"
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
-    if before is not None and before.lower_ in {"top", "article", "rule", "section", "chapter", "phase",
-                                                 "grade", "level", "g", "covid", "vol", "page"}:
+    if before is not None and before.lower_ in {
+        "top",
+        "article",
+        "rule",
+        "section",
+        "chapter",
+        "phase",
+        "grade",
+        "level",
+        "g",
+        "covid",
+        "vol",
+        "page",
+    }:
         return None
     if ent.label_ == "CARDINAL" and _YEAR.match(text.strip()):
         return None
@@ -112,23 +232,50 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     qualifier, bare = split_qualifier(text)
     if qualifier is None and before is not None:
         qualifier = _qualifier_before(ent)
-    if ent.label_ == "ORDINAL" or (before is not None and before.lower_ in {"no.", "no", "number"}
-                                   and ent.label_ == "CARDINAL" and before.text != "no"):
+    if ent.label_ == "ORDINAL" or (
+        before is not None
+        and before.lower_ in {"no.", "no", "number"}
+        and ent.label_ == "CARDINAL"
+        and before.text != "no"
+    ):
         head = ent.root.head
-        rank_context = head.lemma_.lower() in RANK_HEADS or (after is not None and after.lower_ in {
-            "place", "position", "spot", "largest", "biggest", "most", "highest", "among", "in", "on",
-            "globally", "worldwide", "overall"})
+        rank_context = head.lemma_.lower() in RANK_HEADS or (
+            after is not None
+            and after.lower_
+            in {
+                "place",
+                "position",
+                "spot",
+                "largest",
+                "biggest",
+                "most",
+                "highest",
+                "among",
+                "in",
+                "on",
+                "globally",
+                "worldwide",
+                "overall",
+            }
+        )
         if ent.label_ == "ORDINAL" and not rank_context:
             return None
         rank = parse_ordinal(("no. " if ent.label_ == "CARDINAL" else "") + bare)
         return Number(ent, Decimal(rank), "Rank", None, pattern="rank-ordinal") if rank else None
     if ent.label_ == "PERCENT" or re.search(r"%|percent|per cent|percentage point", text, re.I):
         value = parse_quantity(bare)
-        return Number(ent, value, "Percent", qualifier, pattern="percent") if value is not None else None
+        return (
+            Number(ent, value, "Percent", qualifier, pattern="percent")
+            if value is not None
+            else None
+        )
     if ent.label_ == "MONEY":
         value = parse_quantity(bare)
-        return Number(ent, value, "Money", qualifier, currency_of(text), "money") if value is not None \
+        return (
+            Number(ent, value, "Money", qualifier, currency_of(text), "money")
+            if value is not None
             else None
+        )
     value = parse_quantity(bare)
     if value is None:
         return None
@@ -150,27 +297,63 @@ def _rank_words(span: Span) -> Iterator[Number]:
         lower = token.lower_
         if lower == "top" and token.dep_ in {"amod", "advmod", "acomp", "attr", "dobj", "npadvmod"}:
             nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-            if nxt is not None and (nxt.like_num or nxt.lower_ in {"ten", "five", "three", "100", "50"}):
+            if nxt is not None and (
+                nxt.like_num or nxt.lower_ in {"ten", "five", "three", "100", "50"}
+            ):
                 continue  # "top 10": a group, not a rank
             if token.head.lemma_.lower() in {"rank", "be", "remain", "come", "stay", "emerge"} or (
-                nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.lower() in {
-                    "filer", "applicant", "spot", "position", "place", "player", "country", "source",
-                    "origin", "patentee", "holder", "recipient", "assignee", "innovator", "destination"}
+                nxt is not None
+                and nxt.pos_ == "NOUN"
+                and nxt.lemma_.lower()
+                in {
+                    "filer",
+                    "applicant",
+                    "spot",
+                    "position",
+                    "place",
+                    "player",
+                    "country",
+                    "source",
+                    "origin",
+                    "patentee",
+                    "holder",
+                    "recipient",
+                    "assignee",
+                    "innovator",
+                    "destination",
+                }
             ):
-                yield Number(Span(span.doc, token.i, token.i + 1), Decimal(1), "Rank", "top",
-                             pattern="rank-top")
+                yield Number(
+                    Span(span.doc, token.i, token.i + 1),
+                    Decimal(1),
+                    "Rank",
+                    "top",
+                    pattern="rank-top",
+                )
         elif token.lemma_.lower() == "top" and token.pos_ == "VERB":
-            yield Number(Span(span.doc, token.i, token.i + 1), Decimal(1), "Rank", "topped",
-                         pattern="rank-topped")
+            yield Number(
+                Span(span.doc, token.i, token.i + 1),
+                Decimal(1),
+                "Rank",
+                "topped",
+                pattern="rank-topped",
+            )
 
 
 def counted_noun(number: Number) -> Token | None:
     """The noun a number counts ("126,400 global patent applications" -> applications)."""
     root = number.tokens.root
-    if root.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+    if root.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"} and root.head.pos_ in {
+        "NOUN",
+        "PROPN",
+    }:
         return root.head
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" and \
-            root.head.head.lemma_.lower() in {"total", "number", "sum", "count"}:
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.pos_ == "NOUN"
+        and root.head.head.lemma_.lower() in {"total", "number", "sum", "count"}
+    ):
         return None
     return None
 
@@ -190,10 +373,17 @@ def _measure_from(noun: Token, skip: set[int], index: MentionIndex) -> str:
     # drop relative clauses and long tails: stop at the first relcl/acl or comma after the noun
     words: list[str] = []
     for token in sorted(keep, key=lambda t: t.i):
-        if token.i > noun.i and (token.dep_ in {"relcl", "acl", "advcl"} or token.text in {",", ";"}):
+        if token.i > noun.i and (
+            token.dep_ in {"relcl", "acl", "advcl"} or token.text in {",", ";"}
+        ):
             break
-        if token.i > noun.i and token.lower_ == "in" and any(
-            index.at(c) and index.at(c).cls in {"Country", "Region", "City"} for c in token.children
+        if (
+            token.i > noun.i
+            and token.lower_ == "in"
+            and any(
+                index.at(c) and index.at(c).cls in {"Country", "Region", "City"}
+                for c in token.children
+            )
         ):
             break
         words.append(token.text_with_ws if token.i != noun.i or True else token.text)
@@ -212,8 +402,12 @@ class Context:
     previous: list[Statistic]
 
 
-def statistics_in(sentence: SentenceView, index: MentionIndex, article_date: str | None,
-                  fallback_subject: str | None) -> list[Statistic]:
+def statistics_in(
+    sentence: SentenceView,
+    index: MentionIndex,
+    article_date: str | None,
+    fallback_subject: str | None,
+) -> list[Statistic]:
     """Every Statistic one sentence states."""
     ctx = Context(sentence, index, article_date, [])
     announcer = _announcer(sentence, index)
@@ -258,7 +452,9 @@ def statistics_in(sentence: SentenceView, index: MentionIndex, article_date: str
     return results
 
 
-def _subject(number: Number, noun: Token | None, ctx: Context, earlier: list[Statistic]) -> Mention | None:
+def _subject(
+    number: Number, noun: Token | None, ctx: Context, earlier: list[Statistic]
+) -> Mention | None:
     index = ctx.index
     if number.unit == "Percent" and earlier and _is_change(number):
         return _mention_for_key(earlier[-1].subject, ctx) or None
@@ -268,8 +464,11 @@ def _subject(number: Number, noun: Token | None, ctx: Context, earlier: list[Sta
                 found = resolve_reference(child, index, SUBJECT_CLASSES)
                 if found and _agentish(found):
                     return found
-        inside = [m for m in index.in_subtree(noun, SUBJECT_CLASSES)
-                  if m.start < number.tokens.start_char + 10**9 and _agentish(m)]
+        inside = [
+            m
+            for m in index.in_subtree(noun, SUBJECT_CLASSES)
+            if m.start < number.tokens.start_char + 10**9 and _agentish(m)
+        ]
         if inside:
             return inside[0]
     verb = governing_verb(number.tokens.root)
@@ -277,8 +476,10 @@ def _subject(number: Number, noun: Token | None, ctx: Context, earlier: list[Sta
         subj_tok = subject_token(verb)
         if subj_tok is not None:
             found = resolve_reference(subj_tok, index, SUBJECT_CLASSES)
-            if found and _agentish(found) and not (
-                found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS
+            if (
+                found
+                and _agentish(found)
+                and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS)
             ):
                 return found
             if found is None:
@@ -330,8 +531,14 @@ def _direction(number: Number) -> str | None:
     return None
 
 
-def _measure(number: Number, noun: Token | None, skip: set[int], ctx: Context, earlier: list[Statistic],
-             index_mention: Mention | None) -> str:
+def _measure(
+    number: Number,
+    noun: Token | None,
+    skip: set[int],
+    ctx: Context,
+    earlier: list[Statistic],
+    index_mention: Mention | None,
+) -> str:
     if number.unit == "Rank":
         if index_mention is not None:
             return "rank"
@@ -368,7 +575,9 @@ def _change_phrase(number: Number) -> str | None:
     head = root.head
     if head.lower_ in {"of", "by"} and head.head.pos_ == "NOUN":
         noun = head.head
-        mods = [c.text for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+        mods = [
+            c.text for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i
+        ]
         return " ".join([*mods, noun.text]).lower()
     return None
 
@@ -389,12 +598,18 @@ def _rank_topic(number: Number) -> str | None:
 def _in_force(noun: Token) -> bool:
     head = noun.head
     if head.lemma_ in {"be", "remain"}:
-        return any(c.lower_ == "in" and any(g.lower_ in {"force", "effect"} for g in c.children)
-                   for c in head.children)
-    return any(c.lower_ == "in" and any(g.lower_ == "force" for g in c.children) for c in noun.children)
+        return any(
+            c.lower_ == "in" and any(g.lower_ in {"force", "effect"} for g in c.children)
+            for c in head.children
+        )
+    return any(
+        c.lower_ == "in" and any(g.lower_ == "force" for g in c.children) for c in noun.children
+    )
 
 
-def _technology(number: Number, noun: Token | None, sentence: SentenceView, index: MentionIndex) -> Mention | None:
+def _technology(
+    number: Number, noun: Token | None, sentence: SentenceView, index: MentionIndex
+) -> Mention | None:
     if noun is not None:
         inside = index.in_subtree(noun, ("TechnologyField",))
         if inside:

@@ -61,7 +61,11 @@ class MentionIndex:
     def last_before(self, offset: int, classes: tuple[str, ...]) -> Mention | None:
         """The last mention of one of ``classes`` that ends before ``offset``."""
         for mention in reversed(self.mentions):
-            if mention.end <= offset and mention.cls and any(is_subclass(mention.cls, c) for c in classes):
+            if (
+                mention.end <= offset
+                and mention.cls
+                and any(is_subclass(mention.cls, c) for c in classes)
+            ):
                 return mention
         return None
 
@@ -70,8 +74,10 @@ class MentionIndex:
         found: list[Mention] = []
         for t in token.subtree:
             mention = self.at(t)
-            if mention and mention not in found and (
-                classes is None or any(is_subclass(mention.cls or "", c) for c in classes)
+            if (
+                mention
+                and mention not in found
+                and (classes is None or any(is_subclass(mention.cls or "", c) for c in classes))
             ):
                 found.append(mention)
         return found
@@ -96,7 +102,10 @@ def subject_token(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
                 return child
-        if current.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl"} and current.head is not current:
+        if (
+            current.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl"}
+            and current.head is not current
+        ):
             if current.dep_ == "relcl":
                 return current.head  # "the office, which granted ..." -> the office
             current = current.head
@@ -117,8 +126,9 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     if lower in _PRONOUN_CLASSES:
         return index.last_before(offset if offset is not None else start, _PRONOUN_CLASSES[lower])
     if token.lemma_.lower() in _NOMINAL_CLASSES and any(c.lower_ == "the" for c in token.children):
-        return index.last_before(offset if offset is not None else start,
-                                 _NOMINAL_CLASSES[token.lemma_.lower()])
+        return index.last_before(
+            offset if offset is not None else start, _NOMINAL_CLASSES[token.lemma_.lower()]
+        )
     inside = index.in_subtree(token, prefer)
     return inside[0] if inside else None
 

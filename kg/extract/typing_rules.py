@@ -17,28 +17,52 @@ import re
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (cls, re.compile(pattern, re.IGNORECASE))
     for cls, pattern in (
-        ("IPOffice", r"\b(patent|trade ?mark|intellectual property|industrial property|IP)\b.*"
-                     r"\b(office|administration|agency|institute|bureau|authority|department)\b"),
+        (
+            "IPOffice",
+            r"\b(patent|trade ?mark|intellectual property|industrial property|IP)\b.*"
+            r"\b(office|administration|agency|institute|bureau|authority|department)\b",
+        ),
         ("IPOffice", r"\b(patent office|trademark office|ip office)\b"),
-        ("Agreement", r"\b(memorandum of understanding|MoU|joint statement|cooperation agreement|"
-                      r"letter of intent|work plan|action plan)\b"),
-        ("Treaty", r"\b(treaty|convention|protocol)\b|\bagreement on\b|\b(madrid|hague|lisbon) system\b"),
+        (
+            "Agreement",
+            r"\b(memorandum of understanding|MoU|joint statement|cooperation agreement|"
+            r"letter of intent|work plan|action plan)\b",
+        ),
+        (
+            "Treaty",
+            r"\b(treaty|convention|protocol)\b|\bagreement on\b|\b(madrid|hague|lisbon) system\b",
+        ),
         ("Index", r"\b(index|indicators|scoreboard|ranking|rankings|tracker)\b( \d{4})?$"),
-        ("Event", r"\b(conference|forum|summit|symposium|expo|exhibition|fair|congress|assembly|"
-                  r"meeting|session|dialogue|roundtable|workshop|seminar|week|olympiad|games)\b"
-                  r"( \d{4})?$"),
+        (
+            "Event",
+            r"\b(conference|forum|summit|symposium|expo|exhibition|fair|congress|assembly|"
+            r"meeting|session|dialogue|roundtable|workshop|seminar|week|olympiad|games)\b"
+            r"( \d{4})?$",
+        ),
         ("Initiative", r"\b(initiative|programme|program|strategy|highway|project|plan)\b$"),
-        ("InternationalOrganization", r"^(world|international|united nations|global)\b.*"
-                                      r"\b(organi[sz]ation|union|association|federation|bank)\b"),
-        ("GovernmentAgency", r"\b(ministry|ministerial|administration|department|commission|"
-                             r"agency|bureau|authority|court|council|office|state council|"
-                             r"parliament|congress|senate|government|regulator|customs)\b"),
-        ("Company", r"\b(co|corp|corporation|inc|ltd|llc|plc|gmbh|ag|s\.?a|n\.?v|limited|"
-                    r"holdings?|group|technologies|technology co|electronics|motors?|"
-                    r"pharmaceuticals?|semiconductors?|telecom|airlines)\b\.?$|"
-                    r"\b(co\.?,? ltd|company)\b"),
-        ("Organization", r"\b(university|institute|academy|association|foundation|society|"
-                         r"chamber|federation|council|center|centre|laboratory|lab|school)\b"),
+        (
+            "InternationalOrganization",
+            r"^(world|international|united nations|global)\b.*"
+            r"\b(organi[sz]ation|union|association|federation|bank)\b",
+        ),
+        (
+            "GovernmentAgency",
+            r"\b(ministry|ministerial|administration|department|commission|"
+            r"agency|bureau|authority|court|council|office|state council|"
+            r"parliament|congress|senate|government|regulator|customs)\b",
+        ),
+        (
+            "Company",
+            r"\b(co|corp|corporation|inc|ltd|llc|plc|gmbh|ag|s\.?a|n\.?v|limited|"
+            r"holdings?|group|technologies|technology co|electronics|motors?|"
+            r"pharmaceuticals?|semiconductors?|telecom|airlines)\b\.?$|"
+            r"\b(co\.?,? ltd|company)\b",
+        ),
+        (
+            "Organization",
+            r"\b(university|institute|academy|association|foundation|society|"
+            r"chamber|federation|council|center|centre|laboratory|lab|school)\b",
+        ),
     )
 )
 
@@ -52,8 +76,11 @@ _LABEL_CLASSES = {
     "LAW": "Treaty",
     "FAC": None,
 }
-_REGION_WORDS = re.compile(r"\b(province|state|region|county|prefecture|district|area|zone|"
-                           r"territory|delta|valley|bay)\b", re.IGNORECASE)
+_REGION_WORDS = re.compile(
+    r"\b(province|state|region|county|prefecture|district|area|zone|"
+    r"territory|delta|valley|bay)\b",
+    re.IGNORECASE,
+)
 
 
 def classify(name: str, spacy_label: str) -> str | None:
@@ -64,9 +91,16 @@ def classify(name: str, spacy_label: str) -> str | None:
         return "Region" if (_REGION_WORDS.search(name) or spacy_label == "LOC") else "City"
     for cls, pattern in _RULES:
         if pattern.search(name):
-            if cls in {"Treaty", "Agreement"} and spacy_label not in {"LAW", "ORG", "EVENT", "WORK_OF_ART"}:
+            if cls in {"Treaty", "Agreement"} and spacy_label not in {
+                "LAW",
+                "ORG",
+                "EVENT",
+                "WORK_OF_ART",
+            }:
                 continue
             return cls
-    if spacy_label == "LAW" and not re.search(r"\b(treaty|convention|protocol|agreement)\b", name, re.I):
+    if spacy_label == "LAW" and not re.search(
+        r"\b(treaty|convention|protocol|agreement)\b", name, re.I
+    ):
         return None  # national laws are not treaties; kg has no class for them
     return _LABEL_CLASSES.get(spacy_label)

@@ -16,7 +16,9 @@ def sentence_fixes(doc: Doc) -> Doc:
     """
     for i in range(1, len(doc)):
         token, prev = doc[i], doc[i - 1]
-        if (prev.is_space and ("\n\n" in prev.text or len(prev.text) > 3) and not token.is_space) or (
+        if (
+            prev.is_space and ("\n\n" in prev.text or len(prev.text) > 3) and not token.is_space
+        ) or (
             prev.text in {".", "!", "?"}
             and not prev.whitespace_
             and i >= 2

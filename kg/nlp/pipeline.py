@@ -61,7 +61,9 @@ def load_pipeline(model: str | None = None) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:  # a package that is installed but broken
-        raise ModelNotFoundError(f"cannot load spaCy pipeline {name}: {exc}; {INSTALL_HINT}") from exc
+        raise ModelNotFoundError(
+            f"cannot load spaCy pipeline {name}: {exc}; {INSTALL_HINT}"
+        ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_sentence_fixes", before="parser")
     add_entity_rulers(nlp)

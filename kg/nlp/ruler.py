@@ -49,8 +49,13 @@ def build_patterns(nlp: Language, gaz: Gazetteer) -> tuple[list[dict], list[dict
     for entry in gaz.entries.values():
         for form in entry.names:
             if entry.cls == "TechnologyField" and not form.isupper():
-                terms.append({"label": entry.cls, "pattern": _token_pattern(nlp, form, "LOWER"),
-                              "id": entry.key})
+                terms.append(
+                    {
+                        "label": entry.cls,
+                        "pattern": _token_pattern(nlp, form, "LOWER"),
+                        "id": entry.key,
+                    }
+                )
                 continue
             pattern = _token_pattern(nlp, form, "ORTH")
             if entry.yearly:
@@ -60,11 +65,21 @@ def build_patterns(nlp: Language, gaz: Gazetteer) -> tuple[list[dict], list[dict
                 continue
             # Sentence-initial or title-case writing of multiword names.
             if " " in form and form != form.title() and not entry.yearly:
-                names.append({"label": entry.cls, "pattern": _token_pattern(nlp, form.title(), "ORTH"),
-                              "id": entry.key})
+                names.append(
+                    {
+                        "label": entry.cls,
+                        "pattern": _token_pattern(nlp, form.title(), "ORTH"),
+                        "id": entry.key,
+                    }
+                )
         for demonym in entry.demonyms:
-            names.append({"label": DEMONYM_LABEL, "pattern": _token_pattern(nlp, demonym, "ORTH"),
-                          "id": entry.key})
+            names.append(
+                {
+                    "label": DEMONYM_LABEL,
+                    "pattern": _token_pattern(nlp, demonym, "ORTH"),
+                    "id": entry.key,
+                }
+            )
     return names, terms
 
 
@@ -75,6 +90,7 @@ def add_entity_rulers(nlp: Language, gaz: Gazetteer | None = None) -> None:
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="kg_names", config={"overwrite_ents": True}, **before)
     ruler.add_patterns(names)  # type: ignore[attr-defined]
-    term_ruler = nlp.add_pipe("entity_ruler", name="kg_terms", after="kg_names",
-                              config={"overwrite_ents": False})
+    term_ruler = nlp.add_pipe(
+        "entity_ruler", name="kg_terms", after="kg_names", config={"overwrite_ents": False}
+    )
     term_ruler.add_patterns(terms)  # type: ignore[attr-defined]

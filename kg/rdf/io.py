@@ -28,8 +28,18 @@ FORMATS: dict[str, str] = {
     "xml": "xml",
     "rdfxml": "xml",
 }
-_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig",
-             ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".n3": "n3", ".nq": "nquads"}
+_SUFFIXES = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".trig": "trig",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+    ".n3": "n3",
+    ".nq": "nquads",
+}
 
 
 def rdflib_format(name: str) -> str:

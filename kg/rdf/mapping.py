@@ -133,7 +133,9 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
             graph.add((doc, IPO.mentions, entity_iri(entity.key)))
 
     for stat in extraction.statistics:
-        node = IPR[f"statistic/{article.id}-{_digest(stat.subject, stat.value, stat.unit, stat.measure, stat.evidence.start)}"]
+        node = IPR[
+            f"statistic/{article.id}-{_digest(stat.subject, stat.value, stat.unit, stat.measure, stat.evidence.start)}"
+        ]
         graph.add((node, RDF.type, IPO.Statistic))
         graph.add((node, IPO.subject, entity_iri(stat.subject)))
         graph.add((node, IPO.value, Literal(stat.value, datatype=XSD.decimal)))
