@@ -364,8 +364,6 @@ def _measure_from(noun: Token, skip: set[int], index: MentionIndex) -> str:
     for token in noun.subtree:
         if token.i in skip or token.dep_ in {"det", "poss", "case", "punct", "predet"}:
             continue
-        if any(token.is_ancestor(t) is False and t.i == token.i for t in []):
-            continue
         mention = index.at(token)
         if mention and mention.cls in {"Country", "Region", "City"} and token.head.lower_ == "in":
             continue
@@ -386,7 +384,7 @@ def _measure_from(noun: Token, skip: set[int], index: MentionIndex) -> str:
             )
         ):
             break
-        words.append(token.text_with_ws if token.i != noun.i or True else token.text)
+        words.append(token.text_with_ws)
     text = "".join(words).strip(" ,;")
     text = re.sub(r"^(?:a total of|total of|of)\s+", "", text, flags=re.I)
     return " ".join(text.split())

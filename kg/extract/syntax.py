@@ -121,7 +121,7 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     if mention:
         return mention
     lower = token.lower_
-    start = token.idx if token.doc is None else token.idx
+    start = token.idx
     offset = _article_offset(token, index)
     if lower in _PRONOUN_CLASSES:
         return index.last_before(offset if offset is not None else start, _PRONOUN_CLASSES[lower])

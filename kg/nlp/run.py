@@ -39,7 +39,6 @@ def chunk_offsets(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
                 sentence_end = max((m.end() for m in re.finditer(r"[.!?]\s", window)), default=-1)
                 cut = sentence_end if sentence_end > limit // 4 else window.rfind(" ")
             if cut > 0:
-                end = start + cut + (0 if window[cut : cut + 1] == "\n" else 0)
                 end = start + cut + 1 if window[cut : cut + 1] in {"\n", " "} else start + cut
         pieces.append((start, end))
         start = end
