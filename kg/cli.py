@@ -227,14 +227,17 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) ->
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the scores (and per-article details) as JSON."
 )
-def eval_(graph: Path, gold_dir: Path, as_json: bool) -> None:
+@click.option("--details", is_flag=True, help="List each article's misses and extras.")
+def eval_(graph: Path, gold_dir: Path, as_json: bool, details: bool) -> None:
     """Score GRAPH against the gold files in GOLD_DIR (P/R/F1 per category, micro-averaged)."""
     import json
 
     from kg.evaluate import evaluate, format_evaluation
 
     result = evaluate(_load(graph), gold_dir)
-    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_evaluation(result))
+    click.echo(
+        json.dumps(result.as_dict(), indent=2) if as_json else format_evaluation(result, details)
+    )
 
 
 def main() -> None:

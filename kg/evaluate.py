@@ -140,6 +140,10 @@ class _GraphView:
                 return str(t)[len(str(IPO)) :]
         return None
 
+    def label(self, node: object) -> str:
+        value = self.graph.value(node, RDFS.label)  # type: ignore[arg-type]
+        return str(value) if value is not None else str(node)
+
     def names(self, node: URIRef) -> set[str]:
         return self.labels.get(node, set())
 
@@ -158,13 +162,16 @@ def _name_set(name_or_names: str | list[str], gold_entities: list[dict]) -> set[
     return accepted
 
 
-def _match(
-    gold_items: list[dict], graph_items: list, fits
-) -> tuple[Score, list[tuple[dict, object]]]:
-    """Greedy one-to-one matching; required gold items first, optional ones absorb the rest."""
+def _match(gold_items: list[dict], graph_items: list, fits) -> tuple:
+    """Greedy one-to-one matching; required gold items first, optional ones absorb the rest.
+
+    Returns the score, the matched (gold, graph) pairs, the missed gold items and the
+    unmatched graph items.
+    """
     score = Score()
     used: set[int] = set()
     pairs: list[tuple[dict, object]] = []
+    missed: list[dict] = []
     order = sorted(range(len(gold_items)), key=lambda i: bool(gold_items[i].get("optional")))
     for gi in order:
         gold = gold_items[gi]
@@ -174,13 +181,15 @@ def _match(
         if hit is None:
             if not gold.get("optional"):
                 score.fn += 1
+                missed.append(gold)
             continue
         used.add(hit)
         if not gold.get("optional"):
             score.tp += 1
             pairs.append((gold, graph_items[hit]))
-    score.fp += len(graph_items) - len(used)
-    return score, pairs
+    extra = [item for i, item in enumerate(graph_items) if i not in used]
+    score.fp += len(extra)
+    return score, pairs, missed, extra
 
 
 def evaluate(graph: Graph, gold_dir: Path) -> Evaluation:
@@ -205,7 +214,7 @@ def _score_article(
 ) -> dict:
     g = view.graph
     mentioned = sorted(g.objects(article, IPO.mentions)) if article is not None else []
-    ent_score, ent_pairs = _match(
+    ent_score, ent_pairs, ent_missed, ent_extra = _match(
         gold.entities, mentioned, lambda item, node: bool(_gold_names(item) & view.names(node))
     )
     typed = Score(tp=0, fp=ent_score.fp, fn=ent_score.fn)
@@ -235,7 +244,7 @@ def _score_article(
             return True
         return p == "cooperatesWith" and bool(view.names(o) & s_names and view.names(s) & o_names)
 
-    rel_score, _ = _match(gold.relations, relations, rel_fits)
+    rel_score, _, rel_missed, rel_extra = _match(gold.relations, relations, rel_fits)
 
     stats = []
     if article is not None:
@@ -254,7 +263,7 @@ def _score_article(
         got = Decimal(str(value))
         return abs(got - want) <= abs(want) * Decimal("0.005")
 
-    stat_score, stat_pairs = _match(gold.statistics, stats, stat_fits)
+    stat_score, stat_pairs, stat_missed, stat_extra = _match(gold.statistics, stats, stat_fits)
     for gold_item, node in stat_pairs:
         if gold_item.get("date"):
             result.dates_total += 1
@@ -272,15 +281,36 @@ def _score_article(
     result.meta_total += len(meta)
     result.meta_correct += sum(meta.values())
 
-    for category, score in zip(CATEGORIES, (ent_score, typed, rel_score, stat_score), strict=True):
+    mistyped = [
+        f"{gold_item['name']}: {view.cls(node)} (gold {gold_item.get('type')})"  # type: ignore[arg-type]
+        for gold_item, node in ent_pairs
+        if not is_subclass(view.cls(node) or "", gold_item.get("type", ""))  # type: ignore[arg-type]
+    ]
+    label = view.label
+    errors = {
+        "entities_missed": [e.get("name") for e in ent_missed],
+        "entities_extra": [label(n) for n in ent_extra],
+        "entities_mistyped": mistyped,
+        "relations_missed": [f"{r['s']} {r['p']} {r['o']}" for r in rel_missed],
+        "relations_extra": [f"{label(s)} {p} {label(o)}" for s, p, o in rel_extra],
+        "statistics_missed": [
+            f"{st['subject']} {st['value']} {st.get('unit')} ({st.get('measure')})"
+            for st in stat_missed
+        ],
+        "statistics_extra": [
+            f"{label(g.value(n, IPO.subject))} {g.value(n, IPO.value)} "
+            f"{str(g.value(n, IPO.unit)).rsplit('#', 1)[-1]} ({g.value(n, IPO.measure)})"
+            for n in stat_extra
+        ],
+    }
+    scores = (ent_score, typed, rel_score, stat_score)
+    for category, score in zip(CATEGORIES, scores, strict=True):
         result.scores[category].add(score)
-    return {
-        c: s.as_dict()
-        for c, s in zip(CATEGORIES, (ent_score, typed, rel_score, stat_score), strict=True)
-    } | {"article_meta": meta}
+    per_category = {c: s.as_dict() for c, s in zip(CATEGORIES, scores, strict=True)}
+    return per_category | {"article_meta": meta, "errors": errors}
 
 
-def format_evaluation(ev: Evaluation) -> str:
+def format_evaluation(ev: Evaluation, details: bool = False) -> str:
     """A plain-text table of the scores."""
     lines = [f"{'category':<16} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn"]
     for category, score in ev.scores.items():
@@ -290,6 +320,14 @@ def format_evaluation(ev: Evaluation) -> str:
         )
     lines.append(f"statistic dates  {ev.dates_correct}/{ev.dates_total} correct")
     lines.append(f"article meta     {ev.meta_correct}/{ev.meta_total} correct (date, publisher)")
+    if details:
+        for name, article in ev.articles.items():
+            errors = {k: v for k, v in article.get("errors", {}).items() if v}
+            if errors:
+                lines.append(f"\n{name}")
+                lines.extend(
+                    f"  {kind:<18} {item}" for kind, items in errors.items() for item in items
+                )
     if ev.missing_articles:
         lines.append(f"not in graph     {', '.join(ev.missing_articles)}")
     return "\n".join(lines)

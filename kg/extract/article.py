@@ -64,8 +64,19 @@ def extract_article(
 
     topic = _topic(table)
     statistics: list[Statistic] = []
+    discourse: str | None = None
+    year: str | None = None
+    previous_end = 0
     for sentence in sentences:
-        statistics.extend(statistics_in(sentence, index, article.date, topic))
+        if "\n\n" in article.text[previous_end : sentence.start]:
+            discourse = None  # a new paragraph may talk about another day; the year carries on
+        in_sentence = statistics_in(sentence, index, article.date, topic, discourse, year)
+        statistics.extend(in_sentence)
+        dated = [s.date for s in in_sentence if s.date]
+        if dated:
+            discourse = dated[-1]
+            year = dated[-1][:4]
+        previous_end = sentence.end
 
     publisher = _publisher(article, table, gaz)
     return _assemble(article, table, found, statistics, publisher)

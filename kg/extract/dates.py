@@ -24,10 +24,21 @@ _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
-def resolve_date(phrase: str, article_date: str | None) -> str | None:
-    """An xsd:date ("YYYY-MM-DD") or xsd:gYear ("YYYY") for a date phrase, or None."""
+def resolve_date(
+    phrase: str, article_date: str | None, discourse_year: str | None = None
+) -> str | None:
+    """An xsd:date ("YYYY-MM-DD") or xsd:gYear ("YYYY") for a date phrase, or None.
+
+    ``discourse_year`` is the year the article was last talking about; it gives
+    "the end of the year" and "the year" their year.
+    """
     lower = " ".join(phrase.lower().split())
     article_year = int(article_date[:4]) if article_date else None
+    if discourse_year and not re.search(r"\d{4}", lower):
+        if re.search(r"\b(end|close) of the year\b", lower):
+            return f"{discourse_year}-12-31"
+        if re.search(r"\b(during|in|over|for) the year\b", lower):
+            return discourse_year
     if m := re.search(r"(\d{4}-\d{2}-\d{2})", lower):
         return m.group(1)
     if m := re.search(

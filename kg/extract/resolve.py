@@ -33,8 +33,39 @@ from kg.slug import slugify
 _STOP = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "de", "du", "des", "la", "le"})
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*?)(?P<plural>s?)\s*\)")
 _PARENS = re.compile(r"\(\s*(?P<inner>[^()]{3,90}?)\s*\)")
-#: Class families: a short form may only resolve to an entity of a compatible class.
-_ORG_LIKE = ("Organization",)
+#: Definite nouns that refer back to the last entity of one of these classes.
+_NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
+    "office": ("IPOffice", "GovernmentAgency"),
+    "administration": ("IPOffice", "GovernmentAgency"),
+    "ministry": ("GovernmentAgency",),
+    "agency": ("GovernmentAgency", "IPOffice", "InternationalOrganization"),
+    "organization": ("InternationalOrganization",),
+    "organisation": ("InternationalOrganization",),
+    "company": ("Company",),
+    "firm": ("Company",),
+    "country": ("Country",),
+    "meeting": ("Event",),
+    "conference": ("Event",),
+    "forum": ("Event",),
+    "summit": ("Event",),
+    "symposium": ("Event",),
+    "memorandum": ("Agreement",),
+    "mou": ("Agreement",),
+    "agreement": ("Agreement",),
+    "index": ("Index",),
+    "treaty": ("Treaty",),
+    "convention": ("Treaty",),
+    "protocol": ("Treaty",),
+}
+_EVENT_HEAD = (
+    r"Meeting|Conference|Forum|Summit|Symposium|Congress|Assembly|Expo|Exhibition|Fair|Dialogue|"
+    r"Roundtable|Workshop|Seminar|Week|Session|Talks|Games|Olympiad|Awards|Festival"
+)
+_EVENT_NAME = re.compile(
+    r"(?P<name>(?:\d+(?:st|nd|rd|th) )?(?:(?:annual|yearly) )?"
+    r"(?:[A-Z][\w&'’.-]*|\d{4})(?: (?:[A-Z][\w&'’.-]*|of|and|on|for|the|\d{4}))*? "
+    rf"(?:{_EVENT_HEAD})(?: \d{{4}})?)\b"
+)
 
 
 @dataclass
@@ -82,7 +113,7 @@ def acronym_matches(acronym: str, long_form: str) -> bool:
     if not words or len(letters) < 2:
         return False
 
-    def match(li: int, wi: int) -> bool:
+    def match(li: int, wi: int, syllabic: bool) -> bool:
         if li == len(letters):
             return all(w.lower() in _STOP for w in words[wi:])
         if wi == len(words):
@@ -94,12 +125,18 @@ def acronym_matches(acronym: str, long_form: str) -> bool:
             options.append(1)
         if len(caps) > 1 and letters[li : li + len(caps)] == caps:
             options.append(len(caps))
+        if syllabic:  # MOFCOM = Ministry Of Commerce: words give the start of their letters
+            options.extend(
+                k
+                for k in range(2, len(word) + 1)
+                if word[:k].lower() == "".join(letters[li : li + k])
+            )
         for used in options:
-            if match(li + used, wi + 1):
+            if match(li + used, wi + 1, syllabic):
                 return True
-        return word.lower() in _STOP and match(li, wi + 1)
+        return word.lower() in _STOP and match(li, wi + 1, syllabic)
 
-    return match(0, 0)
+    return match(0, 0, False) or match(0, 0, True)
 
 
 class ArticleEntities:
@@ -153,6 +190,7 @@ class ArticleEntities:
                 self.attach(mention, self._draft_for_gazetteer(entry.key))
             else:
                 pending.append(mention)
+        pending = self._event_names(docs, pending)
         pending = self._acronym_definitions(docs, pending)
         persons = [m for m in pending if m.label == "PERSON" and len(m.span) > 1]
         for mention in persons:
@@ -171,6 +209,7 @@ class ArticleEntities:
                 continue
             self.attach(mention, self._new_draft(mention.text, cls))
         self._alias_tokens(docs)
+        self._nominal_references(docs)
         self._fix_labels()
 
     def _acronym_definitions(
@@ -250,8 +289,82 @@ class ArticleEntities:
             )
         return None
 
+    def _event_names(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:
+        """Capitalised event names the NER splits or misses ("the 16th annual IP5 Heads of
+        Office Meeting"): one Event mention each, replacing the mentions inside it."""
+        for base, doc in docs:
+            for match in _EVENT_NAME.finditer(doc.text):
+                span = doc.char_span(
+                    match.start("name"), match.end("name"), alignment_mode="expand"
+                )
+                if span is None or not any(t.text[:1].isupper() for t in span[:-1]):
+                    continue
+                inside = [
+                    m
+                    for m in [*self.mentions, *pending]
+                    if m.span.doc is doc and m.span.start >= span.start and m.span.end <= span.end
+                ]
+                if any(m.cls == "Event" or m.label == "EVENT" for m in inside if m.span != span):
+                    pass
+                for m in inside:
+                    if m in pending:
+                        pending.remove(m)
+                    if m in self.mentions:
+                        self.mentions.remove(m)
+                mention = Mention(
+                    span, base + span.start_char, base + span.end_char, span.text, "EVENT"
+                )
+                draft = self._new_draft(span.text, "Event")
+                short = re.sub(r"^(?:\d+(?:st|nd|rd|th) )?(?:annual |yearly )?", "", span.text)
+                if short != span.text:
+                    draft.add_form(short)
+                    ordinal = re.match(r"^\d+(?:st|nd|rd|th) ", span.text)
+                    if ordinal:
+                        draft.add_form(ordinal.group() + short)
+                self.attach(mention, draft)
+        return pending
+
+    def _nominal_references(self, docs: list[tuple[int, Doc]]) -> None:
+        """ "the Office", "the meeting", "the memorandum", "the country": a definite noun that
+        stands for the last entity of its kind mentioned before it."""
+        covered = {
+            (id(m.span.doc), i) for m in self.mentions for i in range(m.span.start, m.span.end)
+        }
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        for base, doc in docs:
+            for token in doc:
+                classes = _NOMINAL_HEADS.get(token.lemma_.lower())
+                if not classes or (id(doc), token.i) in covered or token.dep_ == "compound":
+                    continue
+                determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+                if not determiners & {"the", "this", "its", "their", "year", "that"}:
+                    continue
+                start = base + token.idx
+                target = next(
+                    (
+                        m
+                        for m in reversed(ordered)
+                        if m.end <= start and m.key and self.drafts[m.key].cls in classes
+                    ),
+                    None,
+                )
+                if target is None:
+                    continue
+                span = Span(doc, token.i, token.i + 1, label="NOMINAL")
+                mention = Mention(span, start, start + len(token.text), token.text, "NOMINAL")
+                self.attach(mention, self.drafts[target.key], form=False)  # type: ignore[index]
+        self.mentions.sort(key=lambda m: m.start)
+
     def _short_form_target(self, mention: Mention) -> EntityDraft | None:
         text = _strip_the(mention.text)
+        if mention.span.start > 0 and mention.span.doc[mention.span.start - 1].lower_ == "the":
+            classes = _NOMINAL_HEADS.get(text.lower())
+            if classes and " " not in text:  # "the Office" tagged as a name by the NER
+                prior = [m for m in self.mentions if m.end <= mention.start and m.key]
+                for m in sorted(prior, key=lambda m: m.start, reverse=True):
+                    if self.drafts[m.key].cls in classes:  # type: ignore[index]
+                        return self.drafts[m.key]  # type: ignore[index]
+                return None
         if text in self.aliases:
             return self.drafts[self.aliases[text]]
         tokens = text.split()

@@ -40,6 +40,8 @@ class SentenceView:
         parts: list[str] = []
         cursor = self.start
         for i, mention in enumerate(self.mentions):
+            if mention.start < cursor:
+                continue  # overlapping mentions: the first one stands
             parts.append(self.text[cursor - self.start : mention.start - self.start])
             parts.append(f"⟦{i}:{mention.cls}⟧")
             cursor = mention.end
@@ -72,8 +74,9 @@ def build_sentences(
             end = start + len(stripped.strip())
             if end <= start:
                 continue
-            inside = [
-                m for m in mentions if m.span.doc is doc and m.start >= start and m.end <= end
-            ]
+            inside = sorted(
+                (m for m in mentions if m.span.doc is doc and m.start >= start and m.end <= end),
+                key=lambda m: (m.start, -m.end),
+            )
             views.append(SentenceView(len(views), sent, start, end, text[start:end], inside))
     return views

@@ -39,120 +39,34 @@ from kg.records import Statistic, is_subclass
 
 NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
 TIME_UNITS = frozenset(
-    {
-        "year",
-        "decade",
-        "month",
-        "week",
-        "day",
-        "hour",
-        "century",
-        "minute",
-        "quarter",
-        "anniversary",
-        "session",
-        "edition",
-        "time",
-        "round",
-        "term",
-        "generation",
-    }
+    """year decade month week day hour century minute quarter anniversary session
+    edition time round term generation meeting conference forum summit congress assembly""".split()
 )
 RANK_HEADS = frozenset(
-    {
-        "rank",
-        "place",
-        "come",
-        "finish",
-        "stand",
-        "remain",
-        "climb",
-        "rise",
-        "move",
-        "jump",
-        "fall",
-        "drop",
-        "slip",
-        "list",
-        "lead",
-        "position",
-        "spot",
-        "be",
-        "top",
-        "occupy",
-        "retain",
-        "hold",
-        "secure",
-        "take",
-        "keep",
-    }
+    """rank place come finish stand remain climb rise move jump fall drop slip list lead
+    position spot be top occupy retain hold secure take keep follow return""".split()
 )
 REPORT_VERBS = frozenset(
-    {
-        "announce",
-        "say",
-        "report",
-        "state",
-        "reveal",
-        "disclose",
-        "show",
-        "release",
-        "publish",
-        "note",
-        "add",
-        "introduce",
-        "tell",
-        "point",
-        "indicate",
-        "unveil",
-        "according",
-        "confirm",
-        "estimate",
-        "find",
-        "record",
-    }
+    """announce say report state reveal disclose show release publish note add
+    introduce tell point indicate unveil according confirm estimate find record""".split()
 )
 INCREASE = frozenset(
-    {
-        "increase",
-        "rise",
-        "growth",
-        "up",
-        "grow",
-        "jump",
-        "surge",
-        "climb",
-        "gain",
-        "higher",
-        "more",
-        "increment",
-        "boost",
-        "expand",
-        "expansion",
-        "rose",
-        "grew",
-    }
+    """increase rise growth up grow jump surge climb gain higher more increment boost
+    expand expansion rose grew""".split()
 )
 DECREASE = frozenset(
-    {
-        "decrease",
-        "decline",
-        "drop",
-        "fall",
-        "down",
-        "lower",
-        "less",
-        "dip",
-        "shrink",
-        "reduction",
-        "contraction",
-        "fell",
-        "slip",
-        "slide",
-        "cut",
-    }
+    """decrease decline drop fall down lower less dip shrink reduction contraction fell
+    slip slide cut fewer""".split()
 )
 SUBJECT_CLASSES = ("Country", "Organization", "Region", "Initiative", "City", "Person")
+_RANK_FOLLOWERS = frozenset(
+    """place position spot largest biggest most highest among in on globally worldwide overall
+    ) ,""".split()
+)
+_RANK_WORDS = frozenset(
+    "rank ranking ranked ranks place placed position top list league index".split()
+)
+_BASELINE_WORDS = frozenset("than from compared versus vs since over against".split())
 _YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
 
 
@@ -239,24 +153,10 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         and before.text != "no"
     ):
         head = ent.root.head
-        rank_context = head.lemma_.lower() in RANK_HEADS or (
-            after is not None
-            and after.lower_
-            in {
-                "place",
-                "position",
-                "spot",
-                "largest",
-                "biggest",
-                "most",
-                "highest",
-                "among",
-                "in",
-                "on",
-                "globally",
-                "worldwide",
-                "overall",
-            }
+        rank_context = (
+            head.lemma_.lower() in RANK_HEADS
+            or (after is not None and after.lower_ in _RANK_FOLLOWERS)
+            or _sentence_ranks(ent.sent)
         )
         if ent.label_ == "ORDINAL" and not rank_context:
             return None
@@ -280,6 +180,11 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     if value is None:
         return None
     return Number(ent, value, "Count", qualifier, pattern="count")
+
+
+def _sentence_ranks(sent: Span) -> bool:
+    """A sentence about rankings: ordinals in it are ranks ("Indonesia, at 61st, ...")."""
+    return any(t.lower_ in _RANK_WORDS or t.lemma_.lower() in _RANK_WORDS for t in sent)
 
 
 def _qualifier_before(ent: Span) -> str | None:
@@ -405,8 +310,14 @@ def statistics_in(
     index: MentionIndex,
     article_date: str | None,
     fallback_subject: str | None,
+    discourse_date: str | None = None,
+    discourse_year: str | None = None,
 ) -> list[Statistic]:
-    """Every Statistic one sentence states."""
+    """Every Statistic one sentence states.
+
+    ``discourse_date`` is the date the paragraph was last talking about; numbers in a
+    sentence with no date of its own take it ("China remained the largest source ...").
+    """
     ctx = Context(sentence, index, article_date, [])
     announcer = _announcer(sentence, index)
     index_mention = next((m for m in sentence.mentions if m.cls == "Index"), None)
@@ -426,7 +337,12 @@ def statistics_in(
         if number.unit == "Percent" and number.value > 0 and _direction(number) == "decrease":
             number.value = -number.value  # a change rate is signed: "down 5.3%" -> -5.3
         tech = _technology(number, noun, sentence, index)
-        date = _date(number, sentence, article_date)
+        date = _date(number, sentence, article_date, discourse_year)
+        if date is None and index_mention is not None and number.unit == "Rank":
+            year = re.search(r"\b((?:19|20)\d{2})$", index_mention.text)
+            date = year.group(1) if year else None  # "12th on the Global Innovation Index 2023"
+        if date is None:
+            date = discourse_date or discourse_year
         if number.unit == "Percent" and date is None and results:
             date = results[-1].date
         stat = Statistic(
@@ -456,6 +372,9 @@ def _subject(
     index = ctx.index
     if number.unit == "Percent" and earlier and _is_change(number):
         return _mention_for_key(earlier[-1].subject, ctx) or None
+    adjacent = _adjacent_mention(number, index)
+    if adjacent is not None:
+        return adjacent
     if noun is not None:
         for child in noun.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
@@ -476,7 +395,7 @@ def _subject(
             found = resolve_reference(subj_tok, index, SUBJECT_CLASSES)
             if (
                 found
-                and _agentish(found)
+                and found.cls != "TechnologyField"
                 and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS)
             ):
                 return found
@@ -495,6 +414,28 @@ def _subject(
     if agents:
         return agents[0]
     return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+
+
+def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
+    """The entity a number is written against: "Germany (6,613)", "the United States with
+    55,678", "Finland (6th)", "Singapore fifth", "Indonesia, at 61st"."""
+    doc = number.tokens.doc
+    i = number.tokens.start - 1
+    skipped = 0
+    while (
+        i >= 0 and skipped < 3 and doc[i].lower_ in {"(", "with", ",", "at", "in", "the", "-", "—"}
+    ):
+        i -= 1
+        skipped += 1
+    if i < 0 or i < number.tokens.sent.start:
+        return None
+    mention = index.at(doc[i])
+    if mention is None or not _agentish(mention):
+        return None
+    between = {t.lower_ for t in doc[i + 1 : number.tokens.start]}
+    if not between and number.unit != "Rank":
+        return None  # "Germany 8 million" is rare; "China 5G" is not a claim about China
+    return mention
 
 
 def _agentish(mention: Mention) -> bool:
@@ -556,6 +497,9 @@ def _measure(
         if _in_force(noun):
             measure += " in force"
         return measure or noun.lemma_
+    same_unit = [st for st in earlier if st.unit == number.unit]
+    if same_unit and number.tokens.root.dep_ in {"pobj", "appos", "npadvmod", "conj", "dep"}:
+        return same_unit[-1].measure  # "ahead of the United States with 55,678"
     verb = governing_verb(number.tokens.root)
     if verb is not None:
         subj = subject_token(verb)
@@ -621,12 +565,16 @@ def _technology(
     return fields[0] if len(fields) == 1 else None
 
 
-def _date(number: Number, sentence: SentenceView, article_date: str | None) -> str | None:
+def _date(
+    number: Number, sentence: SentenceView, article_date: str | None, discourse_year: str | None
+) -> str | None:
     dates = [e for e in sentence.span.ents if e.label_ == "DATE"]
     best: tuple[int, str] | None = None
     for ent in dates:
-        context = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end].text
-        resolved = resolve_date(context, article_date)
+        window = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end]
+        if any(t.lower_ in _BASELINE_WORDS for t in window[: -len(ent)] if t.i >= ent.start - 2):
+            continue  # "1.8% fewer than in 2022": the baseline, not the claim's date
+        resolved = resolve_date(window.text, article_date, discourse_year)
         if resolved is None:
             continue
         distance = abs(ent.start - number.tokens.start)
