@@ -14,7 +14,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.mentions import Mention, collect_mentions
-from kg.extract.relations import Found, dependency_relations, list_relations, surface_relations
+from kg.extract.relations import (
+    Found,
+    dependency_relations,
+    event_context_relations,
+    list_relations,
+    surface_relations,
+)
 from kg.extract.resolve import ArticleEntities, EntityDraft
 from kg.extract.sentences import SentenceView, build_sentences
 from kg.extract.statistics import statistics_in
@@ -52,13 +58,18 @@ def extract_article(
     sentences = build_sentences(docs, table.mentions, article.text, article.prose)
 
     found: dict[tuple[str, str, str], tuple[Found, SentenceView]] = {}
+    recent_event: str | None = None
     for sentence in sentences:
-        for rel in (
+        rels = [
             *surface_relations(sentence),
             *list_relations(sentence),
             *dependency_relations(sentence, index),
-        ):
+            *event_context_relations(sentence, recent_event),
+        ]
+        for rel in rels:
             _keep(found, rel, sentence, table)
+        events = [m.key for m in sentence.mentions if m.cls == "Event" and m.key]
+        recent_event = events[-1] if events else recent_event
     for rel, sentence in _gazetteer_relations(table, sentences, gaz):
         _keep(found, rel, sentence, table)
 
@@ -103,50 +114,53 @@ def _first_sentence(key: str, sentences: list[SentenceView]) -> SentenceView | N
     return next((s for s in sentences if any(m.key == key for m in s.mentions)), None)
 
 
+def _shared_sentence(a: str, b: str, sentences: list[SentenceView]) -> SentenceView | None:
+    """The first sentence that mentions both entities."""
+    for sentence in sentences:
+        keys = {m.key for m in sentence.mentions}
+        if a in keys and b in keys:
+            return sentence
+    return None
+
+
 def _gazetteer_relations(table: ArticleEntities, sentences: list[SentenceView], gaz: Gazetteer):
-    """Facts the gazetteer knows about mentioned entities: an office's country, a region's country,
-    an index's publisher (when the publisher is mentioned too); evidence is the first mention."""
+    """Facts the gazetteer knows, kept only where the text supports them.
+
+    An office's country, a place's parent and an index's publisher count when a
+    sentence names both ends (that sentence is the evidence); an organisation
+    whose name begins with a country or demonym ("Chinese Foreign Ministry",
+    "Korean Intellectual Property Office") is of that country, its name being
+    the evidence.
+    """
     for draft in list(table.drafts.values()):
         entry = gaz.get(draft.gaz_key)
         if entry is None or not draft.mentioned:
             continue
-        sentence = _first_sentence(draft.key, sentences)
-        if sentence is None:
-            continue
-        if (
-            entry.country
-            and draft.cls not in {"Country", "City", "Region"}
-            and entry.country in gaz.entries
-        ):
-            table.ensure_gazetteer_entity(entry.country)
-            yield Found(draft.key, "country", entry.country, 0.9, "gazetteer-country"), sentence
-        place_parent = entry.part_of or (entry.country if draft.cls in {"City", "Region"} else None)
-        if place_parent and place_parent in gaz.entries:
-            table.ensure_gazetteer_entity(place_parent)
-            yield Found(draft.key, "partOf", place_parent, 0.9, "gazetteer-part-of"), sentence
-        if (
-            entry.publisher
-            and entry.publisher in table.drafts
-            and table.drafts[entry.publisher].mentioned
-        ):
-            yield (
-                Found(draft.key, "publishedBy", entry.publisher, 0.75, "gazetteer-publisher"),
-                sentence,
-            )
-    # Names that begin with a country's demonym or name: "Chinese Foreign Ministry" -> China.
+        facts = []
+        if entry.country and draft.cls not in {"Country", "City", "Region"}:
+            facts.append(("country", entry.country, 0.9, "gazetteer-country"))
+        parent = entry.part_of or (entry.country if draft.cls in {"City", "Region"} else None)
+        if parent:
+            facts.append(("partOf", parent, 0.9, "gazetteer-part-of"))
+        if entry.publisher:
+            facts.append(("publishedBy", entry.publisher, 0.8, "gazetteer-publisher"))
+        for prop, other, confidence, rule in facts:
+            sentence = _shared_sentence(draft.key, other, sentences)
+            if sentence is not None:
+                yield Found(draft.key, prop, other, confidence, rule), sentence
     for draft in list(table.drafts.values()):
-        if draft.gaz_key or not is_subclass(draft.cls, "Organization") or not draft.mentioned:
+        if not is_subclass(draft.cls, "Organization") or not draft.mentioned:
             continue
-        first = draft.label.split()[0].rstrip("'s").rstrip("’")
-        country = gaz.demonym(first) or gaz.lookup(first)
-        if country is not None and country.cls == "Country":
+        for form in [draft.label, *draft.forms]:
+            first = form.split()[0].removesuffix("'s").removesuffix("’s")
+            country = gaz.demonym(first) or gaz.lookup(first)
+            if country is None or country.cls != "Country" or len(form.split()) < 2:
+                continue
             sentence = _first_sentence(draft.key, sentences)
             if sentence is not None:
                 table.ensure_gazetteer_entity(country.key)
-                yield (
-                    Found(draft.key, "country", country.key, 0.85, "name-demonym-country"),
-                    sentence,
-                )
+                yield Found(draft.key, "country", country.key, 0.85, "name-country"), sentence
+            break
 
 
 def _topic(table: ArticleEntities) -> str | None:

@@ -81,6 +81,20 @@ RULES: tuple[Rule, ...] = (
         0.8,
     ),
     _rule(
+        "org-led-by-title-person",
+        rf"{E('o', ORG)},? (?:which is |that is )?(?:led|headed|chaired|run) by (?:its |the |their )?"
+        rf"{_TITLE},? {E('s', 'Person')}",
+        None,
+        0.85,
+    ),
+    _rule(
+        "met-in-place-for-event",
+        rf"(?:met|gathered|convened|meet|meets|gather|assembled) in {E('o', PLACE)}(?:, ⟦\d+:(?:{PLACE})⟧)?,?"
+        rf"[^⟦]{{0,40}}? for {_THE}{E('s', 'Event')}",
+        "location",
+        0.8,
+    ),
+    _rule(
         "person-who-heads-org",
         rf"{E('s', 'Person')},? who (?:heads|leads|chairs|runs) {_THE}{E('o', ORG)}",
         "headOf",
@@ -223,7 +237,9 @@ def role_property(title: str) -> str | None:
         >>> role_property("senior official"), role_property("Director General")
         ('affiliatedWith', 'headOf')
     """
-    lower = title.lower()
+    lower = re.split(r"\band\b|,", title.lower())[
+        -1
+    ]  # "Under Secretary ... and Director": the last role
     if "former" in lower or "ex-" in lower:
         return None
     if re.search(r"spokes|press secretary", lower):
@@ -267,6 +283,8 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
             obj = mentions[int(match.group("o"))]
             if subj.key and obj.key and subj.key != obj.key:
                 yield Found(subj.key, prop, obj.key, rule.confidence, rule.name)
+                if prop == "organizedBy":  # the host of a meeting takes part in it
+                    yield Found(obj.key, "participatedIn", subj.key, 0.7, rule.name + "+host")
             if prop in {"memberOf", "participatedIn"}:
                 # "A, B and C became members of T": the list before the subject shares it.
                 yield from _list_members(tagged, match, mentions, prop, obj.key, rule)
@@ -301,6 +319,35 @@ _ATTENDED_BY = re.compile(
     rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
     re.IGNORECASE,
 )
+
+
+_JOINED_NO_EVENT = re.compile(
+    rf"(?:joined|attended) by {_THE}(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
+    re.IGNORECASE,
+)
+_ATTENDED_NO_OBJECT = re.compile(
+    rf"(?:(?:representatives|delegations?|heads|officials|delegates) (?:of|from) )?{_THE}"
+    rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*) "
+    r"(?:also )?(?:attended|participated|took part)\b(?! in ⟦)",
+    re.IGNORECASE,
+)
+
+
+def event_context_relations(sentence: SentenceView, recent_event: str | None) -> Iterator[Found]:
+    """Participation stated without naming the event, which an earlier sentence named:
+    "It was joined by the EPO, the JPO ...", "Representatives of WIPO attended as observers"."""
+    if recent_event is None or any(m.cls == "Event" for m in sentence.mentions):
+        return
+    tagged = sentence.tagged()
+    for pattern, name in (
+        (_JOINED_NO_EVENT, "joined-by-recent-event"),
+        (_ATTENDED_NO_OBJECT, "attended-recent-event"),
+    ):
+        for match in pattern.finditer(tagged):
+            for idx in re.findall(r"⟦(\d+):", match.group("list")):
+                agent = sentence.mentions[int(idx)]
+                if agent.key:
+                    yield Found(agent.key, "participatedIn", recent_event, 0.7, name)
 
 
 def list_relations(sentence: SentenceView) -> Iterator[Found]:

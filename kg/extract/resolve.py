@@ -336,6 +336,12 @@ class ArticleEntities:
                 classes = _NOMINAL_HEADS.get(token.lemma_.lower())
                 if not classes or (id(doc), token.i) in covered or token.dep_ == "compound":
                     continue
+                if token.tag_ in {"NNS", "NNPS"} or any(
+                    (id(doc), c.i) in covered
+                    for c in token.children
+                    if c.dep_ in {"compound", "amod"}
+                ):
+                    continue  # "the offices" are several; "the IP5 forum" is IP5 itself
                 determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
                 if not determiners & {"the", "this", "its", "their", "year", "that"}:
                     continue

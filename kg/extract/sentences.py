@@ -39,12 +39,26 @@ class SentenceView:
         """The sentence with mentions replaced by ⟦index:Class⟧ placeholders."""
         parts: list[str] = []
         cursor = self.start
+        previous = None
         for i, mention in enumerate(self.mentions):
             if mention.start < cursor:
                 continue  # overlapping mentions: the first one stands
-            parts.append(self.text[cursor - self.start : mention.start - self.start])
+            gap = self.text[cursor - self.start : mention.start - self.start]
+            after = self.text[mention.end - self.start : mention.end - self.start + 1]
+            if (
+                previous is not None
+                and previous.key == mention.key
+                and gap.strip() == "("
+                and after == ")"
+            ):
+                # "the USPTO (United States Patent ...)" / "CNIPA (CNIPA)": one entity, written twice
+                parts.append("")
+                cursor = mention.end + 1
+                continue
+            parts.append(gap)
             parts.append(f"⟦{i}:{mention.cls}⟧")
             cursor = mention.end
+            previous = mention
         parts.append(self.text[cursor - self.start :])
         return " ".join("".join(parts).split())
 
