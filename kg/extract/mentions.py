@@ -202,17 +202,47 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue
         if ent.label_ == "NORP":
             continue  # demonyms the gazetteer knows come from the ruler; others name no entity
-        span = clean_span(ent)
-        if span is None or is_non_entity(span.text, ent.label_):
-            continue
-        mentions.append(
-            Mention(
-                span=span,
-                start=base + span.start_char,
-                end=base + span.end_char,
-                text=span.text,
-                label=ent.label_,
-                gaz_key=ent.ent_id_ or None if ent.label_ in RULER_LABELS else None,
-            )
-        )
+        for part in split_title(ent):
+            span = clean_span(part)
+            if span is None or is_non_entity(span.text, part.label_):
+                continue
+            mentions.append(_mention(span, part, base))
     return mentions
+
+
+def split_title(ent: Span) -> list[Span]:
+    """Split "Ministry of Commerce spokesperson Shu Jueting", tagged as one name, into the
+    organisation and the person the title word between them separates."""
+    if ent.label_ not in {"ORG", "PERSON"} or len(ent) < 3:
+        return [ent]
+    for i in range(ent.start + 1, ent.end - 1):
+        token = ent.doc[i]
+        if token.lower_ not in _SPLIT_TITLES:
+            continue
+        rest = ent.doc[i + 1 : ent.end]
+        if not all(t.text[:1].isupper() for t in rest):
+            continue
+        if token.text[:1].isupper() and len(rest) < 2:
+            continue  # "Office of the Chief Economist" is one name
+        return [
+            Span(ent.doc, ent.start, i, label="ORG"),
+            Span(ent.doc, i + 1, ent.end, label="PERSON"),
+        ]
+    return [ent]
+
+
+_SPLIT_TITLES = frozenset(
+    "spokesperson spokesman spokeswoman director president commissioner head chief minister "
+    "chairman chairwoman official secretary".split()
+)
+
+
+def _mention(span: Span, ent: Span, base: int) -> Mention:
+    return Mention(
+        span=span,
+        start=base + span.start_char,
+        end=base + span.end_char,
+        text=span.text,
+        label=ent.label_,
+        gaz_key=ent.ent_id_ or None if ent.label_ in RULER_LABELS else None,
+    )

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import Mention, clean_span, is_non_entity
 from kg.extract.typing_rules import classify
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, _fold
 from kg.records import is_subclass
 from kg.slug import slugify
 
@@ -246,6 +246,17 @@ class ArticleEntities:
                 if short is None or " " in short.text or not acronym_matches(short.text, inner):
                     continue
                 long_mention = by_start.get((doc, match.start("inner")))
+                if short.key and _fold(inner) not in {_fold(f) for f in self._names_of(short.key)}:
+                    # The article defines the acronym itself ("NIPO (Northland ...)"): that sense
+                    # wins over a gazetteer entry that spells the same letters.
+                    self._detach(short)
+                if long_mention is not None and long_mention.key is None:
+                    entry = self.gaz.lookup(long_mention.text)
+                    if entry is not None:
+                        self.attach(long_mention, self._draft_for_gazetteer(entry.key))
+                    else:
+                        cls = classify(long_mention.text, long_mention.label) or "Organization"
+                        self.attach(long_mention, self._new_draft(long_mention.text, cls))
                 if long_mention is not None and long_mention.key:
                     draft = self.drafts[long_mention.key]
                 elif short.key:
@@ -259,6 +270,22 @@ class ArticleEntities:
                 if short.key is None:
                     self.attach(short, draft)
         return [m for m in pending if m.key is None]
+
+    def _names_of(self, key: str) -> list[str]:
+        draft = self.drafts[key]
+        entry = self.gaz.get(draft.gaz_key)
+        return [draft.label, *draft.forms, *(entry.names if entry else ())]
+
+    def _detach(self, mention: Mention) -> None:
+        """Undo a mention's resolution (its entity stays only if other mentions name it)."""
+        if mention in self.mentions:
+            self.mentions.remove(mention)
+        old = mention.key
+        mention.key = mention.cls = None
+        if old and not any(m.key == old for m in self.mentions):
+            self.drafts[old].mentioned = False
+            if mention.text in self.drafts[old].forms:
+                self.drafts[old].forms.remove(mention.text)
 
     def _mention_from_words(self, doc: Doc, base: int, before: str, acronym: str) -> Mention | None:
         """A mention the NER missed: the last words before "(ACR)" whose initials spell ACR."""
@@ -394,6 +421,11 @@ class ArticleEntities:
         """Later bare uses of a defined acronym the NER did not tag become mentions too."""
         if not self.aliases:
             return
+        for mention in list(self.mentions):
+            local = self.aliases.get(mention.text)
+            if local and mention.key != local and len(mention.span) == 1:
+                self._detach(mention)  # a locally defined acronym beats the gazetteer's sense
+                self.attach(mention, self.drafts[local], form=True)
         covered = {(m.span.doc, i) for m in self.mentions for i in range(m.span.start, m.span.end)}
         for base, doc in docs:
             for token in doc:

@@ -22,7 +22,7 @@ def sentence_fixes(doc: Doc) -> Doc:
             prev.text in {".", "!", "?"}
             and not prev.whitespace_
             and i >= 2
-            and doc[i - 2].text[-1:].islower()
+            and (doc[i - 2].text[-1:].islower() or doc[i - 2].text[-1:].isdigit())
             and token.text[:1].isupper()
             and token.text[1:2].islower()
         ):

@@ -64,8 +64,18 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ModelNotFoundError(
             f"cannot load spaCy pipeline {name}: {exc}; {INSTALL_HINT}"
         ) from exc
+    _split_glued_sentences(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_sentence_fixes", before="parser")
     add_entity_rulers(nlp)
     nlp.max_length = 2_000_000
     return nlp
+
+
+def _split_glued_sentences(nlp: Language) -> None:
+    """Tokenise "in 2023.Italy filed" as "2023 . Italy": a full stop glued to the next
+    sentence (a scraping artefact) after a digit or a lower-case letter."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9a-z])\.(?=[A-Z][a-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
