@@ -51,6 +51,12 @@ class BuildResult:
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
 
+    def dataset(self):
+        """The same facts as a Dataset with one named graph per article (for TriG)."""
+        from kg.rdf.mapping import extractions_to_dataset
+
+        return extractions_to_dataset(self.extractions)
+
     def summary(self) -> Summary:
         from rdflib.namespace import RDF, RDFS
 

@@ -113,7 +113,10 @@ def build(
         console.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}")
     if not result.extractions:
         _fail("no article could be built", 2)
-    write_graph(result.graph, output, fmt)
+    from kg.rdf.io import format_for_path
+
+    trig = rdflib_format(fmt) == "trig" if fmt else format_for_path(output) == "trig"
+    write_graph(result.dataset() if trig else result.graph, output, fmt)
 
     violations = 0
     conforms = True
@@ -218,7 +221,8 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) ->
         raise click.UsageError("give either a query or -f FILE.rq, not both")
     text = query_file.read_text(encoding="utf-8") if query_file else sparql
     result = run_query(_load(graph), text or "")
-    click.echo(format_result(result, fmt))
+    text = format_result(result, fmt)
+    click.echo(text, nl=not text.endswith("\n"))
 
 
 @cli.command(name="eval")

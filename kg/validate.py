@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg.rdf.namespaces import IPO
+from kg.rdf.namespaces import IPO, PREFIXES
 from kg.resources import load_ontology, load_shapes
 
 
@@ -49,13 +49,15 @@ class ValidationReport:
     text: str = ""
 
 
-def _short(graph: Graph, node: object) -> str:
+def _short(node: object) -> str:
+    """ipo:value, ipr:statistic/doc-1-abc: kg's prefixes, even for local names with '/'."""
+    text = str(node)
     if isinstance(node, URIRef):
-        try:
-            return graph.namespace_manager.normalizeUri(node)
-        except Exception:
-            return str(node)
-    return str(node)
+        for prefix, namespace in PREFIXES.items():
+            if text.startswith(str(namespace)):
+                return f"{prefix}:{text[len(str(namespace)) :]}"
+        return f"<{text}>"
+    return text
 
 
 def _evidence_for(data: Graph, focus: object) -> str | None:
@@ -88,8 +90,8 @@ def validate_graph(data: Graph) -> ValidationReport:
         severity = report.value(result, SH.resultSeverity)
         violations.append(
             Violation(
-                focus=_short(data, focus),
-                path=_short(data, path) if path is not None else None,
+                focus=_short(focus),
+                path=_short(path) if path is not None else None,
                 message=str(message) if message is not None else "constraint not met",
                 severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
                 evidence=_evidence_for(data, focus),

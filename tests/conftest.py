@@ -28,3 +28,11 @@ def nlp():
     from kg.nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def examples_built():
+    """The examples/ articles built once for every test that needs them."""
+    from kg.build import build_graph
+
+    return build_graph([EXAMPLES / "articles"])

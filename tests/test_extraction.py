@@ -92,7 +92,9 @@ def test_membership_and_cooperation() -> None:
 
 
 def test_index_publisher_and_rank_with_index_and_date() -> None:
-    result = extract("date 2023-09-28\nIndia ranked 40th on the Global Innovation Index 2023 of WIPO.")
+    result = extract(
+        "date 2023-09-28\nIndia ranked 40th on the Global Innovation Index 2023 of WIPO."
+    )
     assert any(p == "publishedBy" for _, p, _ in triples(result))
     rank = next(s for s in result.statistics if s.unit == "Rank")
     assert rank.subject == "india"

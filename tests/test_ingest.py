@@ -11,7 +11,9 @@ from kg.ingest import article_from_text, collect_sources, decode, parse_header, 
 
 
 def test_date_line_with_publisher_in_parentheses() -> None:
-    article = article_from_text(" date 2024-01-04 (ECNS) -- The year 2024 marks an anniversary of note.")
+    article = article_from_text(
+        " date 2024-01-04 (ECNS) -- The year 2024 marks an anniversary of note."
+    )
     assert article.date == "2024-01-04"
     assert article.publisher == "ECNS"
     assert article.prose.strip().startswith("The year 2024")
@@ -19,9 +21,11 @@ def test_date_line_with_publisher_in_parentheses() -> None:
 
 
 def test_photo_caption_is_not_prose_and_trailing_publisher_glued() -> None:
-    text = ("date 2024-01-25 Foreign Ministry spokesperson Li Ming Photo: example.cn\n\n"
-            "China announced strong growth in patent filings over the whole of last year.It is believed "
-            "that more will follow, Li said.Global Times")
+    text = (
+        "date 2024-01-25 Foreign Ministry spokesperson Li Ming Photo: example.cn\n\n"
+        "China announced strong growth in patent filings over the whole of last year.It is believed "
+        "that more will follow, Li said.Global Times"
+    )
     article = article_from_text(text)
     assert article.date == "2024-01-25"
     assert article.caption == "Foreign Ministry spokesperson Li Ming Photo: example.cn"
@@ -31,7 +35,9 @@ def test_photo_caption_is_not_prose_and_trailing_publisher_glued() -> None:
 
 
 def test_trailing_publisher_on_its_own_line() -> None:
-    header = parse_header("date 2023-05-02\nThe office granted many patents during the year, it said.\n\nXinhua")
+    header = parse_header(
+        "date 2023-05-02\nThe office granted many patents during the year, it said.\n\nXinhua"
+    )
     assert header.publisher == "Xinhua"
 
 
@@ -47,7 +53,9 @@ def test_wire_dateline() -> None:
 
 
 def test_source_line_at_the_end() -> None:
-    header = parse_header("date 2023-01-01\nThe office reported record filings for the year.\nSource: IP Daily")
+    header = parse_header(
+        "date 2023-01-01\nThe office reported record filings for the year.\nSource: IP Daily"
+    )
     assert header.publisher == "IP Daily"
 
 
@@ -93,5 +101,7 @@ def test_duplicate_names_get_distinct_ids(tmp_path: Path) -> None:
     for sub in ("x", "y"):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "a.txt").write_text("China.", encoding="utf-8")
-    ids = [s.article_id for s in collect_sources([tmp_path / "x" / "a.txt", tmp_path / "y" / "a.txt"])]
+    ids = [
+        s.article_id for s in collect_sources([tmp_path / "x" / "a.txt", tmp_path / "y" / "a.txt"])
+    ]
     assert ids == ["a", "a-2"]

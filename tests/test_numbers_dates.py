@@ -39,7 +39,9 @@ def test_qualifiers() -> None:
     assert split_qualifier("126,400") == (None, "126,400")
 
 
-@pytest.mark.parametrize(("text", "rank"), [("12th", 12), ("first", 1), ("No. 7", 7), ("the 3rd", 3)])
+@pytest.mark.parametrize(
+    ("text", "rank"), [("12th", 12), ("first", 1), ("No. 7", 7), ("the 3rd", 3)]
+)
 def test_parse_ordinal(text: str, rank: int) -> None:
     assert parse_ordinal(text) == rank
 

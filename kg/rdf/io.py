@@ -11,10 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from kg.errors import FormatError, GraphLoadError
-from kg.rdf.namespaces import PREFIXES, bind_prefixes
+from kg.rdf.namespaces import IPR, PREFIXES, bind_prefixes
 
 #: kg's format names -> rdflib's plugin names.
 FORMATS: dict[str, str] = {
@@ -73,8 +73,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
-    """Serialise a graph in a kg format name (deterministic for Turtle and N-Triples)."""
+    """Serialise a graph in a kg format name (deterministic for Turtle and N-Triples).
+
+    TriG needs named graphs: a Dataset is written as it is; a plain Graph goes into the
+    named graph ``ipr:graph/all``.
+    """
     plugin = rdflib_format(fmt)
+    if plugin == "trig" and not isinstance(graph, Dataset):
+        dataset = Dataset()
+        named = dataset.graph(IPR["graph/all"])
+        for triple in graph:
+            named.add(triple)
+        graph = dataset
+    elif plugin != "trig" and isinstance(graph, Dataset):
+        graph = union_graph(graph)
     bind_prefixes(graph)
     if plugin == "nt":
         lines = sorted(graph.serialize(format="nt").splitlines())
@@ -99,12 +111,23 @@ def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
     path = Path(path)
     if not path.is_file():
         raise GraphLoadError(f"{path}: no such graph file")
-    graph = Graph()
+    plugin = rdflib_format(fmt) if fmt else format_for_path(path)
+    graph = Dataset() if plugin in {"trig", "nquads"} else Graph()
     try:
-        graph.parse(path, format=rdflib_format(fmt) if fmt else format_for_path(path))
+        graph.parse(path, format=plugin)
     except FormatError:
         raise
     except Exception as exc:  # rdflib raises many parser-specific types
         raise GraphLoadError(f"{path}: cannot parse as RDF ({type(exc).__name__}: {exc})") from exc
+    if isinstance(graph, Dataset):
+        graph = union_graph(graph)
     bind_prefixes(graph)
+    return graph
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of a Dataset's graphs in one Graph (what queries and validation read)."""
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
     return graph

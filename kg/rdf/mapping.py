@@ -27,9 +27,10 @@ import csv
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.rdf.namespaces import IPO, IPR, WD, bind_prefixes
@@ -112,6 +113,20 @@ def _add_evidence(graph: Graph, node: URIRef, evidence: Evidence) -> None:
     graph.add((node, IPO.evidenceEnd, Literal(evidence.end, datatype=XSD.integer)))
 
 
+def decimal_literal(value: Decimal | float) -> Literal:
+    """An xsd:decimal in canonical form ("12.0", "4015000.0", "-5.3"), so that it survives a
+    Turtle round trip unchanged.
+
+    Example:
+        >>> str(decimal_literal(Decimal("4.015E+6")))
+        '4015000.0'
+    """
+    text = format(Decimal(str(value)).normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
 def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.gYear if len(value) == 4 else XSD.date)
 
@@ -138,7 +153,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         ]
         graph.add((node, RDF.type, IPO.Statistic))
         graph.add((node, IPO.subject, entity_iri(stat.subject)))
-        graph.add((node, IPO.value, Literal(stat.value, datatype=XSD.decimal)))
+        graph.add((node, IPO.value, decimal_literal(stat.value)))
         graph.add((node, IPO.measure, Literal(stat.measure)))
         graph.add((node, IPO.unit, IPO[stat.unit]))
         if stat.date:
@@ -166,7 +181,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((node, RDF.predicate, p))
         graph.add((node, RDF.object, o))
         graph.add((node, PROV.wasDerivedFrom, doc))
-        graph.add((node, IPO.confidence, Literal(f"{rel.confidence:.2f}", datatype=XSD.decimal)))
+        graph.add((node, IPO.confidence, decimal_literal(round(rel.confidence, 2))))
         graph.add((node, IPO.pattern, Literal(rel.pattern)))
         _add_evidence(graph, node, rel.evidence)
 
@@ -181,3 +196,28 @@ def extractions_to_graph(extractions: Iterable[Extraction]) -> Graph:
     for extraction in extractions:
         add_extraction(graph, extraction)
     return graph
+
+
+def graph_iri(article_id: str) -> URIRef:
+    """The named graph that holds one article's facts (TriG, and the store later)."""
+    return IPR[f"graph/{article_id}"]
+
+
+def extractions_to_dataset(extractions: Iterable[Extraction]) -> Dataset:
+    """A Dataset: entity descriptions in the default graph, each article's facts in its own
+    named graph ``ipr:graph/<article id>``.
+
+    Example:
+        >>> from kg.records import Article
+        >>> ds = extractions_to_dataset([Extraction(Article("a", "a.txt", "x", "0" * 64))])
+        >>> sorted(str(g.identifier) for g in ds.graphs() if len(g))
+        ['https://w3id.org/ipkg/resource/graph/a']
+    """
+    extractions = list(extractions)
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    for entity in merge_entities(extractions).values():
+        _add_entity(dataset.default_graph, entity)
+    for extraction in extractions:
+        add_extraction(dataset.graph(graph_iri(extraction.article.id)), extraction)
+    return dataset
