@@ -14,6 +14,8 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
@@ -70,11 +72,49 @@ def _evidence_for(data: Graph, focus: object) -> str | None:
     return str(text) if text is not None else None
 
 
+@contextmanager
+def _reuse_translated_queries() -> Iterator[None]:
+    """Translate each SPARQL text once while pySHACL validates.
+
+    pySHACL runs a SPARQL-based constraint once per focus node with the same text
+    and different initial bindings; rdflib parses and translates the text anew
+    every time, which is most of the validation time.  A translated query is
+    reusable with other bindings (that is what rdflib's prepareQuery is for), so
+    for the duration of one validation the processor keeps them by text.
+    """
+    from rdflib.plugins.sparql import processor
+
+    original = processor.SPARQLProcessor.query
+    cache: dict[tuple[str, str | None, tuple], object] = {}
+
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):
+        if isinstance(strOrQuery, str):
+            key = (strOrQuery, base, tuple(sorted((initNs or {}).items())))
+            if key not in cache:
+                cache[key] = processor.translateQuery(
+                    processor.parseQuery(strOrQuery), base, initNs
+                )
+            strOrQuery = cache[key]
+        return processor.evalQuery(self.graph, strOrQuery, initBindings, base)
+
+    processor.SPARQLProcessor.query = query  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        processor.SPARQLProcessor.query = original  # type: ignore[method-assign]
+
+
 def validate_graph(data: Graph) -> ValidationReport:
     """Run the shapes over a graph and collect readable violations."""
     from pyshacl import validate
 
-    conforms, report, text = validate(
+    with _reuse_translated_queries():
+        conforms, report, text = _run(validate, data)
+    return _collect(data, bool(conforms), report, str(text))
+
+
+def _run(validate, data: Graph):
+    return validate(
         data,
         shacl_graph=load_shapes(),
         ont_graph=load_ontology(),
@@ -82,6 +122,9 @@ def validate_graph(data: Graph) -> ValidationReport:
         advanced=True,
         allow_warnings=True,
     )
+
+
+def _collect(data: Graph, conforms: bool, report: Graph, text: str) -> ValidationReport:
     violations: list[Violation] = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
@@ -98,4 +141,4 @@ def validate_graph(data: Graph) -> ValidationReport:
             )
         )
     violations.sort(key=lambda v: (v.severity, v.focus, v.path or "", v.message))
-    return ValidationReport(bool(conforms), violations, report, str(text))
+    return ValidationReport(conforms, violations, report, text)

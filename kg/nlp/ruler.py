@@ -43,43 +43,24 @@ def _token_pattern(nlp: Language, text: str, attr: str) -> list[dict[str, Any]]:
 
 
 def build_patterns(nlp: Language, gaz: Gazetteer) -> tuple[list[dict], list[dict]]:
-    """(case-exact name patterns, case-insensitive term patterns) for the two rulers."""
+    """(case-exact name patterns, case-insensitive term patterns) for the two rulers.
+
+    Plain names are phrase patterns (PhraseMatcher: fast with thousands of names);
+    only names followed by an optional year need token patterns.
+    """
     names: list[dict] = []
     terms: list[dict] = []
     for entry in gaz.entries.values():
         for form in entry.names:
             if entry.cls == "TechnologyField" and not form.isupper():
-                terms.append(
-                    {
-                        "label": entry.cls,
-                        "pattern": _token_pattern(nlp, form, "LOWER"),
-                        "id": entry.key,
-                    }
-                )
-                continue
-            pattern = _token_pattern(nlp, form, "ORTH")
-            if entry.yearly:
-                pattern = [*pattern, {"SHAPE": "dddd", "OP": "?"}]
-            names.append({"label": entry.cls, "pattern": pattern, "id": entry.key})
-            if not form.isupper() and form[:1].islower():
-                continue
-            # Sentence-initial or title-case writing of multiword names.
-            if " " in form and form != form.title() and not entry.yearly:
-                names.append(
-                    {
-                        "label": entry.cls,
-                        "pattern": _token_pattern(nlp, form.title(), "ORTH"),
-                        "id": entry.key,
-                    }
-                )
+                terms.append({"label": entry.cls, "pattern": form.lower(), "id": entry.key})
+            elif entry.yearly:
+                pattern = [*_token_pattern(nlp, form, "ORTH"), {"SHAPE": "dddd", "OP": "?"}]
+                names.append({"label": entry.cls, "pattern": pattern, "id": entry.key})
+            else:
+                names.append({"label": entry.cls, "pattern": form, "id": entry.key})
         for demonym in entry.demonyms:
-            names.append(
-                {
-                    "label": DEMONYM_LABEL,
-                    "pattern": _token_pattern(nlp, demonym, "ORTH"),
-                    "id": entry.key,
-                }
-            )
+            names.append({"label": DEMONYM_LABEL, "pattern": demonym, "id": entry.key})
     return names, terms
 
 
@@ -91,6 +72,9 @@ def add_entity_rulers(nlp: Language, gaz: Gazetteer | None = None) -> None:
     ruler = nlp.add_pipe("entity_ruler", name="kg_names", config={"overwrite_ents": True}, **before)
     ruler.add_patterns(names)  # type: ignore[attr-defined]
     term_ruler = nlp.add_pipe(
-        "entity_ruler", name="kg_terms", after="kg_names", config={"overwrite_ents": False}
+        "entity_ruler",
+        name="kg_terms",
+        after="kg_names",
+        config={"overwrite_ents": False, "phrase_matcher_attr": "LOWER"},
     )
     term_ruler.add_patterns(terms)  # type: ignore[attr-defined]
