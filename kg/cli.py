@@ -8,6 +8,7 @@ rdflib and rich load inside the commands that need them.  Exit codes: 0 ok,
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -259,6 +260,13 @@ def main() -> None:
         sys.exit(0)
     except SystemExit:
         raise
+    except Exception as exc:  # a bug in kg: one line for the user, the traceback on request
+        if os.environ.get("KG_DEBUG"):
+            raise
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} (run with KG_DEBUG=1 for the traceback)",
+            70,
+        )
 
 
 if __name__ == "__main__":

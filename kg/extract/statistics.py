@@ -179,6 +179,8 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     value = parse_quantity(bare)
     if value is None:
         return None
+    if value <= 12 and bare.strip().isalpha() and qualifier is None:
+        return None  # "the two offices", "all three filing systems": a description, not a claim
     return Number(ent, value, "Count", qualifier, pattern="count")
 
 
@@ -264,33 +266,47 @@ def counted_noun(number: Number) -> Token | None:
 
 
 def _measure_from(noun: Token, skip: set[int], index: MentionIndex) -> str:
-    """Words of the counted noun phrase: its modifiers and of/for/on phrases, without the subject."""
-    keep: list[Token] = []
+    """The counted noun phrase as written, without determiners, possessors, the number
+    itself, and what follows a comma, a clause or a place ("patents in China").
+
+    "the Chinese mainland's invention patent inventory" -> "invention patent inventory";
+    "126,400 global patent applications for solar panels, ranking ..." ->
+    "global patent applications for solar panels".
+    """
+    dropped: set[int] = set(skip)
+    dates = {t.i for e in noun.doc.ents if e.label_ in {"DATE", "TIME"} for t in e}
     for token in noun.subtree:
-        if token.i in skip or token.dep_ in {"det", "poss", "case", "punct", "predet"}:
+        if (
+            token.dep_ in {"poss", "det", "predet", "npadvmod"}
+            or token.i in skip
+            or token.i in dates
+        ):
+            dropped.update(t.i for t in token.subtree)
+    subtree = sorted(noun.subtree, key=lambda t: t.i)
+    words: list[Token] = []
+    for token in subtree:
+        if token.i < noun.i:
+            if token.i not in dropped and not (token.is_punct and token.text != "-"):
+                words.append(token)
             continue
-        mention = index.at(token)
-        if mention and mention.cls in {"Country", "Region", "City"} and token.head.lower_ == "in":
-            continue
-        keep.append(token)
-    # drop relative clauses and long tails: stop at the first relcl/acl or comma after the noun
-    words: list[str] = []
-    for token in sorted(keep, key=lambda t: t.i):
         if token.i > noun.i and (
-            token.dep_ in {"relcl", "acl", "advcl"} or token.text in {",", ";"}
+            token.dep_ in {"relcl", "acl", "advcl", "appos", "cc", "conj"}
+            or (token.is_punct and token.text != "-")
+            or token.text in {"(", ","}
         ):
             break
         if (
             token.i > noun.i
-            and token.lower_ == "in"
+            and token.lower_ in {"in", "from", "by"}
             and any(
-                index.at(c) and index.at(c).cls in {"Country", "Region", "City"}
+                (m := index.at(c)) is not None and m.cls in {"Country", "Region", "City"}
                 for c in token.children
             )
         ):
             break
-        words.append(token.text_with_ws)
-    text = "".join(words).strip(" ,;")
+        if token.i not in dropped:
+            words.append(token)
+    text = "".join(t.text_with_ws for t in words).strip(" ,;-")
     text = re.sub(r"^(?:a total of|total of|of)\s+", "", text, flags=re.I)
     return " ".join(text.split())
 
@@ -487,7 +503,8 @@ def _measure(
         direction = _direction(number)
         change_word = _change_phrase(number) or (f"{direction}" if direction else None)
         if change_word:
-            of_what = earlier[-1].measure if earlier else None
+            counts = [st for st in earlier if st.unit in {"Count", "Money"}]
+            of_what = counts[-1].measure if counts else None
             return f"{change_word} in {of_what}" if of_what else change_word
         if noun is not None:
             return "share of " + _measure_from(noun, skip, ctx.index)
