@@ -205,10 +205,12 @@ def _assemble(
     entities: dict[str, Entity] = {}
     gaz = table.gaz
     for draft in table.drafts.values():
-        key = draft.gaz_key or slugify(draft.label)
+        key = draft.key if draft.gaz_key else slugify(draft.label)
         rekey[draft.key] = key
         alt = tuple(sorted({f for f in draft.forms if f != draft.label}))
         entry = gaz.get(draft.gaz_key)
+        if entry is not None and entry.key != draft.key:
+            entry = None  # an edition of a yearly index is not the series Wikidata describes
         previous = entities.get(key)
         if previous is not None:
             alt = tuple(sorted(set(previous.alt_labels) | set(alt)))

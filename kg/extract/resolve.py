@@ -157,6 +157,41 @@ class ArticleEntities:
             self.drafts[entry.key] = draft
         return draft
 
+    def _yearly_lookup(self, text: str):
+        """The yearly series a name with a year belongs to ("GII 2023" -> the GII)."""
+        base = re.sub(r"\s+(?:19|20)\d{2}$", "", text)
+        entry = self.gaz.lookup(base) if base != text else None
+        return entry if entry is not None and entry.yearly else None
+
+    def _edition_draft(self, gaz_key: str, year: str) -> EntityDraft:
+        """One edition of a yearly index ("Global Innovation Index 2023"): its own entity,
+        keeping the series' gazetteer entry for class and publisher."""
+        entry = self.gaz.entries[gaz_key]
+        label = f"{entry.name} {year}"
+        key = slugify(label)
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = EntityDraft(key, label, entry.cls, gaz_key=entry.key)
+            self.drafts[key] = draft
+        return draft
+
+    def _series_into_editions(self) -> None:
+        """In an article that names one edition, the bare series name means that edition."""
+        for series in list(self.drafts.values()):
+            entry = self.gaz.get(series.gaz_key)
+            if entry is None or not entry.yearly or series.key != entry.key:
+                continue
+            editions = [d for d in self.drafts.values() if d.gaz_key == entry.key and d is not series]
+            if len(editions) != 1:
+                continue
+            edition = editions[0]
+            for mention in self.mentions:
+                if mention.key == series.key:
+                    mention.key = edition.key
+            for form in series.forms:
+                edition.add_form(form)
+            del self.drafts[series.key]
+
     def ensure_gazetteer_entity(self, gaz_key: str, mentioned: bool = False) -> EntityDraft:
         """A gazetteer entity the article implies (an office's country) without naming it."""
         existed = self.gaz.entries[gaz_key].key in self.drafts
@@ -186,10 +221,16 @@ class ArticleEntities:
         pending: list[Mention] = []
         for mention in mentions:
             entry = self.gaz.get(mention.gaz_key) or self.gaz.lookup(mention.text)
-            if entry is not None:
-                self.attach(mention, self._draft_for_gazetteer(entry.key))
-            else:
+            if entry is None:
+                entry = self._yearly_lookup(mention.text)
+            if entry is None:
                 pending.append(mention)
+                continue
+            year = re.search(r"\b((?:19|20)\d{2})$", mention.text) if entry.yearly else None
+            if year:
+                self.attach(mention, self._edition_draft(entry.key, year.group(1)))
+            else:
+                self.attach(mention, self._draft_for_gazetteer(entry.key))
         pending = self._event_names(docs, pending)
         pending = self._acronym_definitions(docs, pending)
         persons = [m for m in pending if m.label == "PERSON" and len(m.span) > 1]
@@ -210,6 +251,7 @@ class ArticleEntities:
             self.attach(mention, self._new_draft(mention.text, cls))
         self._alias_tokens(docs)
         self._nominal_references(docs)
+        self._series_into_editions()
         self._fix_labels()
 
     def _acronym_definitions(
