@@ -142,6 +142,9 @@ class Entity:
     alt_labels: tuple[str, ...] = ()
     wikidata: str | None = None
     mentioned: bool = True
+    #: Background facts from the gazetteer or the name itself, (property, object key):
+    #: asserted in the graph but not as extracted statements of an article.
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

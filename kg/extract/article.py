@@ -11,6 +11,8 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from kg.extract.mentions import Mention, collect_mentions
@@ -70,9 +72,6 @@ def extract_article(
             _keep(found, rel, sentence, table)
         events = [m.key for m in sentence.mentions if m.cls == "Event" and m.key]
         recent_event = events[-1] if events else recent_event
-    for rel, sentence in _gazetteer_relations(table, sentences, gaz):
-        _keep(found, rel, sentence, table)
-
     topic = _topic(table)
     statistics: list[Statistic] = []
     discourse: str | None = None
@@ -90,7 +89,8 @@ def extract_article(
         previous_end = sentence.end
 
     publisher = _publisher(article, table, gaz)
-    return _assemble(article, table, found, statistics, publisher)
+    facts = _background_facts(table, gaz)
+    return _assemble(article, table, found, statistics, publisher, facts)
 
 
 def _keep(found: dict, rel: Found, sentence: SentenceView, table: ArticleEntities) -> None:
@@ -114,53 +114,48 @@ def _first_sentence(key: str, sentences: list[SentenceView]) -> SentenceView | N
     return next((s for s in sentences if any(m.key == key for m in s.mentions)), None)
 
 
-def _shared_sentence(a: str, b: str, sentences: list[SentenceView]) -> SentenceView | None:
-    """The first sentence that mentions both entities."""
-    for sentence in sentences:
-        keys = {m.key for m in sentence.mentions}
-        if a in keys and b in keys:
-            return sentence
-    return None
+def _background_facts(table: ArticleEntities, gaz: Gazetteer) -> dict[str, set[tuple[str, str]]]:
+    """What kg knows about the entities an article mentions, beyond what the article says:
+    an office's or company's country, a place's parent, an index's publisher (from the
+    gazetteer), and the country an organisation's name begins with ("Chinese Foreign
+    Ministry", "Korean Intellectual Property Office").
 
-
-def _gazetteer_relations(table: ArticleEntities, sentences: list[SentenceView], gaz: Gazetteer):
-    """Facts the gazetteer knows, kept only where the text supports them.
-
-    An office's country, a place's parent and an index's publisher count when a
-    sentence names both ends (that sentence is the evidence); an organisation
-    whose name begins with a country or demonym ("Chinese Foreign Ministry",
-    "Korean Intellectual Property Office") is of that country, its name being
-    the evidence.
+    These become triples of the entity's description, not statements of the article:
+    the article is not their evidence.
     """
+    facts: dict[str, set[tuple[str, str]]] = {}
     for draft in list(table.drafts.values()):
+        if not draft.mentioned:
+            continue
         entry = gaz.get(draft.gaz_key)
-        if entry is None or not draft.mentioned:
-            continue
-        facts = []
-        if entry.country and draft.cls not in {"Country", "City", "Region"}:
-            facts.append(("country", entry.country, 0.9, "gazetteer-country"))
-        parent = entry.part_of or (entry.country if draft.cls in {"City", "Region"} else None)
-        if parent:
-            facts.append(("partOf", parent, 0.9, "gazetteer-part-of"))
-        if entry.publisher:
-            facts.append(("publishedBy", entry.publisher, 0.8, "gazetteer-publisher"))
-        for prop, other, confidence, rule in facts:
-            sentence = _shared_sentence(draft.key, other, sentences)
-            if sentence is not None:
-                yield Found(draft.key, prop, other, confidence, rule), sentence
-    for draft in list(table.drafts.values()):
-        if not is_subclass(draft.cls, "Organization") or not draft.mentioned:
-            continue
-        for form in [draft.label, *draft.forms]:
-            first = form.split()[0].removesuffix("'s").removesuffix("’s")
-            country = gaz.demonym(first) or gaz.lookup(first)
-            if country is None or country.cls != "Country" or len(form.split()) < 2:
-                continue
-            sentence = _first_sentence(draft.key, sentences)
-            if sentence is not None:
-                table.ensure_gazetteer_entity(country.key)
-                yield Found(draft.key, "country", country.key, 0.85, "name-country"), sentence
-            break
+        found: list[tuple[str, str]] = []
+        if entry is not None:
+            if entry.country and draft.cls not in {"Country", "City", "Region"}:
+                found.append(("country", entry.country))
+            parent = entry.part_of or (entry.country if draft.cls in {"City", "Region"} else None)
+            if parent:
+                found.append(("partOf", parent))
+            if entry.publisher:
+                found.append(("publishedBy", entry.publisher))
+        if is_subclass(draft.cls, "Organization") and not any(p == "country" for p, _ in found):
+            for form in [draft.label, *draft.forms]:
+                first = form.split()[0].removesuffix("'s").removesuffix("’s")
+                country = gaz.demonym(first) or gaz.lookup(first)
+                if country is not None and country.cls == "Country" and len(form.split()) > 1:
+                    found.append(("country", country.key))
+                    break
+        for prop, other in found:
+            if other in gaz.entries and _fits(prop, draft.cls, gaz.entries[other].cls):
+                table.ensure_gazetteer_entity(other)
+                facts.setdefault(draft.key, set()).add((prop, other))
+    return facts
+
+
+def _fits(prop: str, subject_cls: str, object_cls: str) -> bool:
+    domain, range_ = DOMAIN_RANGE[prop]
+    return any(is_subclass(subject_cls, c) for c in domain) and any(
+        is_subclass(object_cls, c) for c in range_
+    )
 
 
 def _topic(table: ArticleEntities) -> str | None:
@@ -199,6 +194,7 @@ def _assemble(
     found: dict,
     statistics: list[Statistic],
     publisher: str | None,
+    facts: dict[str, set[tuple[str, str]]],
 ) -> Extraction:
     """Re-key non-gazetteer entities by their final label and freeze everything into records."""
     rekey: dict[str, str] = {}
@@ -221,6 +217,7 @@ def _assemble(
             alt_labels=alt,
             wikidata=entry.wikidata if entry else None,
             mentioned=draft.mentioned or bool(previous and previous.mentioned),
+            facts=tuple(sorted(facts.get(draft.key, ()))),
         )
     relations = tuple(
         Relation(
@@ -246,6 +243,10 @@ def _assemble(
         for s in statistics
         if rekey.get(s.subject, s.subject) in entities
     )
+    entities = {
+        key: replace(entity, facts=tuple(sorted({(p, rekey.get(o, o)) for p, o in entity.facts})))
+        for key, entity in entities.items()
+    }
     return Extraction(
         article=article,
         entities=tuple(sorted(entities.values(), key=lambda e: e.key)),

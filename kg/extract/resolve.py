@@ -181,7 +181,9 @@ class ArticleEntities:
             entry = self.gaz.get(series.gaz_key)
             if entry is None or not entry.yearly or series.key != entry.key:
                 continue
-            editions = [d for d in self.drafts.values() if d.gaz_key == entry.key and d is not series]
+            editions = [
+                d for d in self.drafts.values() if d.gaz_key == entry.key and d is not series
+            ]
             if len(editions) != 1:
                 continue
             edition = editions[0]

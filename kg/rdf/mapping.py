@@ -71,12 +71,14 @@ def merge_entities(extractions: Iterable[Extraction]) -> dict[str, Entity]:
     classes: dict[str, Counter[str]] = defaultdict(Counter)
     alts: dict[str, set[str]] = defaultdict(set)
     wikidata: dict[str, str] = {}
+    facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     gazetteer_label: dict[str, str] = {}
     for extraction in extractions:
         for entity in extraction.entities:
             labels[entity.key][entity.label] += 1
             classes[entity.key][entity.cls] += 1
             alts[entity.key].update(entity.alt_labels)
+            facts[entity.key].update(entity.facts)
             if entity.wikidata:
                 wikidata[entity.key] = entity.wikidata
                 gazetteer_label[entity.key] = entity.label
@@ -92,6 +94,7 @@ def merge_entities(extractions: Iterable[Extraction]) -> dict[str, Entity]:
             cls=cls,
             alt_labels=tuple(sorted((alts[key] | set(labels[key])) - {label})),
             wikidata=wikidata.get(key),
+            facts=tuple(sorted(facts[key])),
         )
     return merged
 
@@ -102,6 +105,8 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
     graph.add((node, RDFS.label, Literal(entity.label)))
     for alt in entity.alt_labels:
         graph.add((node, SKOS.altLabel, Literal(alt)))
+    for prop, other in entity.facts:
+        graph.add((node, IPO[prop], entity_iri(other)))
     if entity.wikidata:
         link = OWL.sameAs if entity.wikidata in same_as_allowlist() else SKOS.closeMatch
         graph.add((node, link, WD[entity.wikidata]))
