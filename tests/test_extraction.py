@@ -156,3 +156,38 @@ def test_offsets_point_at_the_evidence_in_the_source_text() -> None:
     for stat in result.statistics:
         assert text[stat.evidence.start : stat.evidence.end] == stat.evidence.text
     assert result.statistics[1].evidence.text == "Italy filed 2,000."
+
+
+def test_signed_agreement_gets_parties_and_a_stable_name() -> None:
+    result = extract(
+        "The Japan Patent Office (JPO) and the Korean Intellectual Property Office (KIPO) signed a "
+        "memorandum of understanding (MoU) on Monday. Under the MoU, the offices will share data."
+    )
+    agreement = next(e for e in result.entities if e.cls == "Agreement")
+    assert agreement.label == "Memorandum of Understanding between JPO and KIPO"
+    assert "MoU" in agreement.alt_labels
+    found = triples(result)
+    assert ("japan-patent-office", "partyTo", agreement.key) in found
+    assert ("korean-intellectual-property-office", "partyTo", agreement.key) in found
+    assert any(p == "cooperatesWith" for _, p, _ in found)
+
+
+def test_events_with_host_place_and_participants() -> None:
+    result = extract(
+        "Heads of five offices met in Seoul on Tuesday for the 17th IP5 Heads of Office Meeting. "
+        "The Korean Intellectual Property Office hosted the meeting. It was joined by the European "
+        "Patent Office and the Japan Patent Office."
+    )
+    event = next(e for e in result.entities if e.cls == "Event")
+    found = triples(result)
+    assert (event.key, "location", "seoul") in found
+    assert (event.key, "organizedBy", "korean-intellectual-property-office") in found
+    assert ("european-patent-office", "participatedIn", event.key) in found
+    assert ("japan-patent-office", "participatedIn", event.key) in found
+
+
+def test_gazetteer_knowledge_is_background_not_an_article_statement() -> None:
+    result = extract("The Japan Patent Office published its annual report.")
+    office = next(e for e in result.entities if e.key == "japan-patent-office")
+    assert ("country", "japan") in office.facts
+    assert not any(r.predicate == "country" for r in result.relations)

@@ -72,6 +72,29 @@ def extract_article(
             _keep(found, rel, sentence, table)
         events = [m.key for m in sentence.mentions if m.cls == "Event" and m.key]
         recent_event = events[-1] if events else recent_event
+    for agreement, parties, token in table.agreements:
+        sentence = next(
+            (
+                v
+                for v in sentences
+                if v.span.doc is token.doc and v.span.start <= token.i < v.span.end
+            ),
+            None,
+        )
+        if sentence is None:
+            continue
+        for i, party in enumerate(parties):
+            _keep(
+                found, Found(party, "partyTo", agreement, 0.85, "signed-agreement"), sentence, table
+            )
+            for other in parties[i + 1 :]:
+                _keep(
+                    found,
+                    Found(party, "cooperatesWith", other, 0.75, "agreement-parties"),
+                    sentence,
+                    table,
+                )
+
     topic = _topic(table)
     statistics: list[Statistic] = []
     discourse: str | None = None
@@ -200,7 +223,14 @@ def _assemble(
     rekey: dict[str, str] = {}
     entities: dict[str, Entity] = {}
     gaz = table.gaz
+    referenced = {publisher} | {o for fs in facts.values() for _, o in fs}
+    referenced |= {k for f, _ in found.values() for k in (f.subject, f.object)}
+    referenced |= {
+        k for s in statistics for k in (s.subject, s.technology_field, s.index, s.announced_by)
+    }
     for draft in table.drafts.values():
+        if not draft.mentioned and draft.key not in referenced:
+            continue  # a resolution left it behind (an acronym that turned out to mean another entity)
         key = draft.key if draft.gaz_key else slugify(draft.label)
         rekey[draft.key] = key
         alt = tuple(sorted({f for f in draft.forms if f != draft.label}))

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import Mention, clean_span, is_non_entity
 from kg.extract.typing_rules import classify
-from kg.gazetteer import Gazetteer, _fold
+from kg.gazetteer import Gazetteer, _fold, _is_acronym
 from kg.records import is_subclass
 from kg.slug import slugify
 
@@ -57,6 +57,31 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "convention": ("Treaty",),
     "protocol": ("Treaty",),
 }
+_SIGN_VERBS = frozenset(
+    "sign ink conclude renew adopt issue release reach seal extend initial finalize finalise".split()
+)
+
+
+def _agreement_kind(token: Token) -> str | None:
+    """The kind of agreement a noun names: "memorandum (of understanding)", "MoU", "joint
+    statement", "cooperation agreement", "letter of intent", "work plan"."""
+    lemma = token.lemma_.lower()
+    mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+    if lemma in {"memorandum", "mou"}:
+        return "Memorandum of Understanding"
+    if lemma == "agreement":
+        return "Cooperation Agreement" if "cooperation" in mods else "Agreement"
+    if lemma == "statement" and "joint" in mods:
+        return "Joint Statement"
+    if lemma in {"arrangement", "accord"}:
+        return lemma.title()
+    if lemma == "letter" and "intent" in token.doc[token.i : token.i + 4].text.lower():
+        return "Letter of Intent"
+    if lemma == "plan" and mods & {"work", "action", "cooperation"}:
+        return "Work Plan"
+    return None
+
+
 _EVENT_HEAD = (
     r"Meeting|Conference|Forum|Summit|Symposium|Congress|Assembly|Expo|Exhibition|Fair|Dialogue|"
     r"Roundtable|Workshop|Seminar|Week|Session|Talks|Games|Olympiad|Awards|Festival"
@@ -78,6 +103,7 @@ class EntityDraft:
     forms: list[str] = field(default_factory=list)
     gaz_key: str | None = None
     mentioned: bool = True
+    fixed: bool = False  # the label was composed by kg (agreements): keep it
 
     def add_form(self, form: str) -> None:
         form = _strip_the(form)
@@ -147,6 +173,8 @@ class ArticleEntities:
         self.drafts: dict[str, EntityDraft] = {}
         self.aliases: dict[str, str] = {}  # acronym / alias surface -> key
         self.mentions: list[Mention] = []
+        #: (agreement key, party keys, the token naming it) for the relation stage
+        self.agreements: list[tuple[str, list[str], Token]] = []
 
     # -- building ---------------------------------------------------------------------
     def _draft_for_gazetteer(self, gaz_key: str) -> EntityDraft:
@@ -251,6 +279,7 @@ class ArticleEntities:
             if cls is None:
                 continue
             self.attach(mention, self._new_draft(mention.text, cls))
+        self._agreements(docs)
         self._alias_tokens(docs)
         self._nominal_references(docs)
         self._series_into_editions()
@@ -395,6 +424,82 @@ class ArticleEntities:
                 self.attach(mention, draft)
         return pending
 
+    def _agreements(self, docs: list[tuple[int, Doc]]) -> None:
+        """Agreements signed in the text ("X and Y signed a memorandum of understanding",
+        "X signed an agreement with Y", "the MoU was signed by X and Y") become Agreement
+        entities named after their kind and parties, with the parties recorded."""
+        index = {
+            (id(m.span.doc), i): m for m in self.mentions for i in range(m.span.start, m.span.end)
+        }
+
+        def parties_under(token: Token) -> list[str]:
+            keys: list[str] = []
+            for t in token.subtree:
+                m = index.get((id(t.doc), t.i))
+                if m and m.key and self._is_party(m.key) and m.key not in keys:
+                    keys.append(m.key)
+            return keys
+
+        for base, doc in docs:
+            for token in doc:
+                kind = _agreement_kind(token)
+                if kind is None or (id(doc), token.i) in index:
+                    continue
+                verb = token.head
+                if verb.lemma_.lower() not in _SIGN_VERBS:
+                    continue
+                parties: list[str] = []
+                if token.dep_ == "dobj":
+                    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                    if subject is not None:
+                        parties += parties_under(subject)
+                elif token.dep_ == "nsubjpass":
+                    for child in verb.children:
+                        if child.dep_ == "agent":
+                            parties += parties_under(child)
+                else:
+                    continue
+                for holder in (token, verb):
+                    for child in holder.children:
+                        if child.lower_ in {"with", "between"}:
+                            parties += [k for k in parties_under(child) if k not in parties]
+                if not parties:
+                    continue
+                labels = sorted(self._short_name(k) for k in parties)
+                name = (
+                    f"{kind} between {' and '.join(labels)}"
+                    if len(labels) > 1
+                    else f"{kind} of {labels[0]}"
+                )
+                end = token.i + 1
+                if doc[end : end + 2].text.lower() == "of understanding":
+                    end += 2
+                span = Span(doc, token.i, end, label="AGREEMENT")
+                mention = Mention(
+                    span, base + span.start_char, base + span.end_char, span.text, "AGREEMENT"
+                )
+                draft = self._new_draft(name, "Agreement")
+                draft.fixed = True
+                self.attach(mention, draft)
+                after = re.match(r"\s*\(([A-Za-z]{2,6})\)", doc.text[span.end_char :])
+                if after:
+                    self.aliases[after.group(1)] = draft.key
+                    draft.add_form(after.group(1))
+                self.agreements.append((draft.key, parties, token))
+
+    def _short_name(self, key: str) -> str:
+        """A party's name in an agreement's name: its acronym when it has one (USPTO)."""
+        draft = self.drafts[key]
+        entry = self.gaz.get(draft.gaz_key)
+        seen = [f for f in draft.forms if _is_acronym(f)]
+        known = sorted((entry.acronyms if entry else ()), key=len, reverse=True)
+        # The gazetteer's fullest acronym first, so that every article names it alike.
+        acronyms = known or seen
+        return acronyms[0] if acronyms else draft.label
+
+    def _is_party(self, key: str) -> bool:
+        return is_subclass(self.drafts[key].cls, "Agent") or self.drafts[key].cls == "Country"
+
     def _nominal_references(self, docs: list[tuple[int, Doc]]) -> None:
         """ "the Office", "the meeting", "the memorandum", "the country": a definite noun that
         stands for the last entity of its kind mentioned before it."""
@@ -489,7 +594,7 @@ class ArticleEntities:
     def _fix_labels(self) -> None:
         """Non-gazetteer entities take the longest proper name seen as their label."""
         for draft in self.drafts.values():
-            if draft.gaz_key or not draft.forms:
+            if draft.gaz_key or draft.fixed or not draft.forms:
                 continue
             names = [f for f in draft.forms if f[:1].isupper() or draft.cls == "TechnologyField"]
             if names:
