@@ -171,6 +171,11 @@ def clean_span(span: Span) -> Span | None:
             cut += 1
         if cut > start and span.label_ == "PERSON":
             start = cut
+    # "South Asian Association for Regional Cooperation (SAARC": an unclosed bracket ends the name
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)

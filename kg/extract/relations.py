@@ -40,7 +40,7 @@ _ROLE = (
     r"researcher|leader|governor|ambassador)"
 )
 _TITLE = (
-    rf"(?P<title>(?:[A-Za-z-]+ ){{0,4}}?{_ROLE}(?: (?:of|for) [A-Z][\w-]+| [A-Za-z-]+){{0,2}}?)"
+    rf"(?P<title>(?:[A-Za-z-]+ ){{0,9}}?{_ROLE}(?: (?:of|for) [A-Z][\w-]+| [A-Za-z-]+){{0,2}}?)"
 )
 
 
@@ -61,7 +61,7 @@ def _rule(name: str, regex: str, prop: str | None, confidence: float, swap: bool
 
 RULES: tuple[Rule, ...] = (
     # -- people and the organisations they speak for, lead or work at ------------------
-    _rule("org-title-person", rf"{E('o', ORG)}(?:'s|’s)? {_TITLE} {E('s', 'Person')}", None, 0.9),
+    _rule("org-title-person", rf"{E('o', ORG)}(?:'s|’s)? {_TITLE},? {E('s', 'Person')}", None, 0.9),
     _rule(
         "person-comma-title-of-org",
         rf"{E('s', 'Person')}, (?:the |a |an )?{_TITLE} (?:of|for|at|with|from|to) {_THE}{E('o', ORG)}",
@@ -132,6 +132,13 @@ RULES: tuple[Rule, ...] = (
         0.9,
     ),
     _rule(
+        "possessive-instrument-of-accession",
+        rf"{E('s', MEMBER)}(?:'s|’s) instruments? of (?:accession|ratification) (?:to|of) {_THE}"
+        rf"{E('o', GROUPING)}",
+        "memberOf",
+        0.85,
+    ),
+    _rule(
         "comma-a-member-of",
         rf"{E('s', MEMBER)}, (?:a|one of the|among the) (?:\w+ )?(?:members?|member states?|contracting "
         rf"parties) of {_THE}{E('o', GROUPING)}",
@@ -189,7 +196,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "org-hosted-event",
         rf"{E('o', AGENT)} (?:has |will |on \w+ )?(?:hosted|organized|organised|convened|hosts|"
-        rf"organizes|will host) {_THE}(?:[\w-]+ ){{0,3}}?{E('s', 'Event')}",
+        rf"organizes|will host) {_THE}(?:[\w'’-]+ ){{0,3}}?{E('s', 'Event')}",
         "organizedBy",
         0.85,
     ),
@@ -212,8 +219,8 @@ RULES: tuple[Rule, ...] = (
     # -- organisations and places ---------------------------------------------------------------
     _rule(
         "org-based-in",
-        rf"{E('s', ORG)},? (?:which is |that is )?(?:based|headquartered|located|seated) in {_THE}"
-        rf"{E('o', PLACE)}",
+        rf"{E('s', ORG)}(?:, [^⟦,]{{0,40}}?(?:⟦\d+:[A-Za-z]+⟧)?[^⟦,]{{0,20}},)?,? (?:which is |that is |is |was )?"
+        rf"(?:based|headquartered|located|seated) in {_THE}{E('o', PLACE)}",
         "location",
         0.85,
     ),

@@ -53,6 +53,8 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "mou": ("Agreement",),
     "agreement": ("Agreement",),
     "index": ("Index",),
+    "ranking": ("Index",),
+    "scoreboard": ("Index",),
     "treaty": ("Treaty",),
     "convention": ("Treaty",),
     "protocol": ("Treaty",),

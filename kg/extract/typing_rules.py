@@ -42,6 +42,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Initiative", r"\b(initiative|programme|program|strategy|highway|project|plan)\b$"),
         (
             "InternationalOrganization",
+            r"\b(asian|african|european|arab|pacific|gulf|nordic|caribbean|latin|eurasian|"
+            r"atlantic|islamic|andean|baltic|balkan|mediterranean|commonwealth|regional)\b.*"
+            r"\b(association|organi[sz]ation|union|community|cooperation council|bank|forum)\b",
+        ),
+        (
+            "InternationalOrganization",
             r"^(world|international|united nations|global)\b.*"
             r"\b(organi[sz]ation|union|association|federation|bank)\b",
         ),
