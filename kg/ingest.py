@@ -92,6 +92,7 @@ class Header:
     publisher: str | None = None
     caption: str | None = None
     masked: tuple[tuple[int, int], ...] = ()
+    dateline: str | None = None
 
 
 def decode(data: bytes, source: str) -> str:
@@ -131,7 +132,7 @@ def parse_header(text: str) -> Header:
         >>> h.date, h.caption
         ('2024-01-25', 'Foreign Ministry spokesman Photo: x.cn')
     """
-    date = publisher = caption = None
+    date = publisher = caption = dateline = None
     masked: list[tuple[int, int]] = []
     pos = 0
     match = _DATE_LINE.match(text)
@@ -144,6 +145,7 @@ def parse_header(text: str) -> Header:
         if match:
             date = _dateline_date(match)
             publisher = _clean_name(match.group("pub"))
+            dateline = " ".join(w.capitalize() for w in match.group("place").split(",")[0].split())
             pos = match.end()
     if pos:
         masked.append((0, pos))
@@ -159,7 +161,7 @@ def parse_header(text: str) -> Header:
         name, start = trailer
         publisher = publisher or name
         masked.append((start, len(text)))
-    return Header(date, publisher, caption, tuple(masked))
+    return Header(date, publisher, caption, tuple(masked), dateline)
 
 
 def _clean_name(name: str | None) -> str | None:
@@ -231,6 +233,7 @@ def article_from_text(text: str, source: str = "<text>", article_id: str | None 
         date=header.date,
         publisher=header.publisher,
         caption=header.caption,
+        dateline=header.dateline,
         masked=header.masked,
     )
 

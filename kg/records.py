@@ -110,6 +110,7 @@ class Article:
     date: str | None = None
     publisher: str | None = None
     caption: str | None = None
+    dateline: str | None = None
     masked: tuple[tuple[int, int], ...] = ()
 
     @property

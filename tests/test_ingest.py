@@ -50,6 +50,7 @@ def test_wire_dateline() -> None:
     header = parse_header("GENEVA, March 7, 2024 (Xinhua) -- WIPO said filings rose.")
     assert header.date == "2024-03-07"
     assert header.publisher == "Xinhua"
+    assert header.dateline == "Geneva"
 
 
 def test_source_line_at_the_end() -> None:

@@ -56,6 +56,10 @@ def extract_article(
     mentions: list[Mention] = [m for base, doc in docs for m in collect_mentions(doc, base)]
     table = ArticleEntities(gaz)
     table.resolve(docs, mentions)
+    if article.dateline:  # "GENEVA, March 7 (Xinhua) --": the place the story was filed from
+        place = gaz.lookup(article.dateline)
+        if place is not None and place.cls in {"City", "Country", "Region"}:
+            table.ensure_gazetteer_entity(place.key, mentioned=True)
     index = MentionIndex(table.mentions)
     sentences = build_sentences(docs, table.mentions, article.text, article.prose)
 

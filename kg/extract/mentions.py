@@ -207,12 +207,44 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue
         if ent.label_ == "NORP":
             continue  # demonyms the gazetteer knows come from the ruler; others name no entity
+        ent = _extend_organization(ent)
         for part in split_title(ent):
             span = clean_span(part)
             if span is None or is_non_entity(span.text, part.label_):
                 continue
             mentions.append(_mention(span, part, base))
     return mentions
+
+
+_ORG_HEADS = frozenset(
+    "office administration bureau department commission agency council committee institute "
+    "centre center authority service board".split()
+)
+_ORG_LABELS = frozenset(
+    {"GovernmentAgency", "Organization", "InternationalOrganization", "IPOffice", "ORG"}
+)
+
+
+def _extend_organization(ent: Span) -> Span:
+    """A known name followed by more capitalised words that end in an organisation head is
+    a longer name: "State Council" + "Information Office"."""
+    if ent.label_ not in _ORG_LABELS:
+        return ent
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc)
+        and end - ent.end < 4
+        and doc[end].text[:1].isupper()
+        and doc[end].is_alpha
+        and not doc[end].is_sent_start
+        and doc[end].ent_type_ in {"", "ORG"}
+    ):
+        end += 1
+    for stop in range(end, ent.end, -1):
+        if doc[stop - 1].lower_ in _ORG_HEADS:
+            return Span(doc, ent.start, stop, label="ORG")
+    return ent
 
 
 def split_title(ent: Span) -> list[Span]:

@@ -59,6 +59,12 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "convention": ("Treaty",),
     "protocol": ("Treaty",),
 }
+_TITLED_NAME = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}), (?:the |a |an )?"
+    r"(?:[a-z-]+ ){0,2}(?:Commissioner|Director|President|Minister|Secretary|Chairman|Chairwoman|"
+    r"Chair|Head|Chief|CEO|Ambassador|Governor|Administrator|Registrar|Deputy|Vice|"
+    r"spokesperson|spokesman|spokeswoman|director|president|commissioner|head|chief|minister)\b"
+)
 _SIGN_VERBS = frozenset(
     "sign ink conclude renew adopt issue release reach seal extend initial finalize finalise".split()
 )
@@ -228,8 +234,7 @@ class ArticleEntities:
         """A gazetteer entity the article implies (an office's country) without naming it."""
         existed = self.gaz.entries[gaz_key].key in self.drafts
         draft = self._draft_for_gazetteer(gaz_key)
-        if not existed:
-            draft.mentioned = mentioned
+        draft.mentioned = (draft.mentioned or mentioned) if existed else mentioned
         return draft
 
     def _new_draft(self, text: str, cls: str) -> EntityDraft:
@@ -264,6 +269,7 @@ class ArticleEntities:
             else:
                 self.attach(mention, self._draft_for_gazetteer(entry.key))
         pending = self._event_names(docs, pending)
+        pending += self._titled_persons(docs, [*self.mentions, *pending])
         pending = self._acronym_definitions(docs, pending)
         persons = [m for m in pending if m.label == "PERSON" and len(m.span) > 1]
         for mention in persons:
@@ -501,6 +507,30 @@ class ArticleEntities:
 
     def _is_party(self, key: str) -> bool:
         return is_subclass(self.drafts[key].cls, "Agent") or self.drafts[key].cls == "Country"
+
+    def _titled_persons(self, docs: list[tuple[int, Doc]], known: list[Mention]) -> list[Mention]:
+        """Names the NER missed but a title right after them marks as people:
+        "Shen Changyu, Commissioner of the CNIPA, said ..."."""
+        taken = {(id(m.span.doc), i) for m in known for i in range(m.span.start, m.span.end)}
+        found: list[Mention] = []
+        for base, doc in docs:
+            for match in _TITLED_NAME.finditer(doc.text):
+                span = doc.char_span(match.start("name"), match.end("name"))
+                if span is None or any((id(doc), t.i) in taken for t in span):
+                    continue
+                if self.gaz.lookup(span.text) is not None or any(t.lower_ in _STOP for t in span):
+                    continue
+                person = Span(doc, span.start, span.end, label="PERSON")
+                found.append(
+                    Mention(
+                        person,
+                        base + person.start_char,
+                        base + person.end_char,
+                        person.text,
+                        "PERSON",
+                    )
+                )
+        return found
 
     def _nominal_references(self, docs: list[tuple[int, Doc]]) -> None:
         """ "the Office", "the meeting", "the memorandum", "the country": a definite noun that
