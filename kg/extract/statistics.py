@@ -58,6 +58,9 @@ DECREASE = frozenset(
     """decrease decline drop fall down lower less dip shrink reduction contraction fell
     slip slide cut fewer""".split()
 )
+CHANGE_VERBS = frozenset(
+    "rise grow increase fall decline drop slip climb jump surge dip shrink expand gain slide".split()
+)
 SUBJECT_CLASSES = ("Country", "Organization", "Region", "Initiative", "City", "Person")
 _RANK_FOLLOWERS = frozenset(
     """place position spot largest biggest most highest among in on globally worldwide overall
@@ -67,6 +70,7 @@ _RANK_WORDS = frozenset(
     "rank ranking ranked ranks place placed position top list league index".split()
 )
 _BASELINE_WORDS = frozenset("than from compared versus vs since over against".split())
+_ORDINAL_TOKEN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
 
 
@@ -90,13 +94,22 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
         if ent.label_ not in NUMBER_LABELS and ent.label_ != "DATE":
             continue
         covered.update(range(ent.start, ent.end))
-        if ent.label_ == "DATE" or ent.label_ == "QUANTITY":
+        if ent.label_ == "DATE" and len(ent) == 1 and _ORDINAL_TOKEN.match(ent.text):
+            ent = Span(
+                ent.doc, ent.start, ent.end, label="ORDINAL"
+            )  # "ranked 12th" tagged as a date
+        elif ent.label_ == "DATE" or ent.label_ == "QUANTITY":
             continue
         number = _read(ent, index)
         if number is not None:
             yield number
     doc = span.doc
     for token in span:
+        if token.i not in covered and _ORDINAL_TOKEN.match(token.text):
+            number = _read(Span(doc, token.i, token.i + 1, label="ORDINAL"), index)
+            if number is not None:
+                yield number
+            continue
         if token.i in covered or not token.like_num or token.pos_ not in {"NUM"}:
             continue
         end = token.i + 1
@@ -146,12 +159,11 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     qualifier, bare = split_qualifier(text)
     if qualifier is None and before is not None:
         qualifier = _qualifier_before(ent)
-    if ent.label_ == "ORDINAL" or (
-        before is not None
-        and before.lower_ in {"no.", "no", "number"}
-        and ent.label_ == "CARDINAL"
-        and before.text != "no"
-    ):
+    numbered = before is not None and (
+        before.text in {"No.", "No", "Number", "number"}
+        or (before.text == "." and ent.start >= 2 and doc[ent.start - 2].text == "No")
+    )
+    if ent.label_ == "ORDINAL" or (numbered and ent.label_ == "CARDINAL"):
         head = ent.root.head
         rank_context = (
             head.lemma_.lower() in RANK_HEADS
@@ -170,6 +182,13 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
             else None
         )
     if ent.label_ == "MONEY":
+        if (before is not None and before.text == "(") or (
+            ent.start >= 2
+            and doc[ent.start - 2].text == "("
+            and before is not None
+            and before.lower_ in {"about", "around", "approximately", "roughly", "some", "or"}
+        ):
+            return None  # "800 billion yuan (about 112 billion U.S. dollars)": a conversion
         value = parse_quantity(bare)
         return (
             Number(ent, value, "Money", qualifier, currency_of(text), "money")
@@ -198,53 +217,72 @@ def _qualifier_before(ent: Span) -> str | None:
     return None
 
 
+_RANKED_NOUNS = frozenset(
+    """filer applicant spot position place player country source origin patentee holder recipient
+    assignee innovator destination field economy company office user market contributor""".split()
+)
+_SUPERLATIVES = frozenset("largest biggest busiest highest most leading top greatest".split())
+_LEAD_OBJECTS = frozenset("way list ranking ranks table field pack rankings chart league".split())
+
+
 def _rank_words(span: Span) -> Iterator[Number]:
-    """Ranks written without a number: "the top filer", "rank top", "topped the list"."""
+    """Ranks written without a number: "the top filer", "rank top", "topped the list",
+    "remained the largest source", "filed the most applications", "led the way"."""
+    doc = span.doc
     for token in span:
-        lower = token.lower_
-        if lower == "top" and token.dep_ in {"amod", "advmod", "acomp", "attr", "dobj", "npadvmod"}:
-            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-            if nxt is not None and (
-                nxt.like_num or nxt.lower_ in {"ten", "five", "three", "100", "50"}
-            ):
-                continue  # "top 10": a group, not a rank
-            if token.head.lemma_.lower() in {"rank", "be", "remain", "come", "stay", "emerge"} or (
-                nxt is not None
-                and nxt.pos_ == "NOUN"
-                and nxt.lemma_.lower()
-                in {
-                    "filer",
-                    "applicant",
-                    "spot",
-                    "position",
-                    "place",
-                    "player",
-                    "country",
-                    "source",
-                    "origin",
-                    "patentee",
-                    "holder",
-                    "recipient",
-                    "assignee",
-                    "innovator",
-                    "destination",
-                }
-            ):
-                yield Number(
-                    Span(span.doc, token.i, token.i + 1),
-                    Decimal(1),
-                    "Rank",
-                    "top",
-                    pattern="rank-top",
-                )
-        elif token.lemma_.lower() == "top" and token.pos_ == "VERB":
-            yield Number(
-                Span(span.doc, token.i, token.i + 1),
-                Decimal(1),
-                "Rank",
-                "topped",
-                pattern="rank-topped",
+        lower, lemma = token.lower_, token.lemma_.lower()
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        one = Span(doc, token.i, token.i + 1)
+        if lower in _SUPERLATIVES and token.dep_ in {
+            "amod",
+            "advmod",
+            "acomp",
+            "attr",
+            "dobj",
+            "npadvmod",
+            "nsubj",
+        }:
+            if nxt is not None and (nxt.like_num or nxt.ent_type_ == "CARDINAL"):
+                continue  # "top 10", "the largest five": a group, not a rank
+            if token.i > span.start and doc[token.i - 1].lower_ in {
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+            }:
+                continue  # "the second-largest": an ordinal rank, read elsewhere
+            head = token.head
+            noun = (
+                nxt
+                if nxt is not None and nxt.pos_ == "NOUN"
+                else (head if head.pos_ == "NOUN" else None)
             )
+            before = doc[max(span.start, token.i - 5) : token.i].text.lower()
+            plural = noun is not None and noun.tag_ == "NNS" and lower != "most"
+            if "one of" in before or "among" in before or plural:
+                continue  # "one of the world's leading countries": a group, not first place
+            copular = head.lemma_.lower() in {
+                "rank",
+                "be",
+                "remain",
+                "come",
+                "stay",
+                "emerge",
+                "become",
+            }
+            ranked_noun = noun is not None and noun.lemma_.lower() in _RANKED_NOUNS
+            # "filed the most applications": "most" as the determiner of what was counted
+            most_of = lower == "most" and head.pos_ == "NOUN" and head.dep_ == "dobj"
+            if (lower == "top" and copular) or ranked_noun or most_of:
+                yield Number(one, Decimal(1), "Rank", None, pattern=f"rank-{lower}")
+        elif lemma == "top" and token.pos_ == "VERB":
+            yield Number(one, Decimal(1), "Rank", None, pattern="rank-topped")
+        elif (
+            lemma == "lead"
+            and token.pos_ == "VERB"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEAD_OBJECTS for c in token.children)
+        ):
+            yield Number(one, Decimal(1), "Rank", None, pattern="rank-led")
 
 
 def counted_noun(number: Number) -> Token | None:
@@ -386,11 +424,24 @@ def _subject(
     number: Number, noun: Token | None, ctx: Context, earlier: list[Statistic]
 ) -> Mention | None:
     index = ctx.index
-    if number.unit == "Percent" and earlier and _is_change(number):
-        return _mention_for_key(earlier[-1].subject, ctx) or None
     adjacent = _adjacent_mention(number, index)
     if adjacent is not None:
         return adjacent
+    if number.unit == "Percent" and _is_change(number):
+        # "French filings slipped by 1.5%": the changing thing names its owner
+        verb = governing_verb(number.tokens.root)
+        subj_tok = (
+            subject_token(verb)
+            if verb is not None and verb.lemma_.lower() in CHANGE_VERBS
+            else None
+        )
+        owner = (
+            resolve_reference(subj_tok, index, SUBJECT_CLASSES) if subj_tok is not None else None
+        )
+        if owner is not None and (_agentish(owner) or owner.cls == "TechnologyField"):
+            return owner
+        if earlier:
+            return _mention_for_key(earlier[-1].subject, ctx) or None
     if noun is not None:
         for child in noun.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
@@ -409,11 +460,10 @@ def _subject(
         subj_tok = subject_token(verb)
         if subj_tok is not None:
             found = resolve_reference(subj_tok, index, SUBJECT_CLASSES)
-            if (
-                found
-                and found.cls != "TechnologyField"
-                and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS)
-            ):
+            is_field = found is not None and found.cls == "TechnologyField"
+            if is_field and index.at(subj_tok) is not found:
+                found = None  # a field inside the subject phrase qualifies; it is not the subject
+            if found and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS):
                 return found
             if found is None:
                 break
@@ -446,7 +496,7 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     if i < 0 or i < number.tokens.sent.start:
         return None
     mention = index.at(doc[i])
-    if mention is None or not _agentish(mention):
+    if mention is None or not (_agentish(mention) or mention.cls == "TechnologyField"):
         return None
     between = {t.lower_ for t in doc[i + 1 : number.tokens.start]}
     if not between and number.unit != "Rank":

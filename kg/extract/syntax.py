@@ -39,6 +39,16 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
     "firm": ("Company",),
     "group": ("Company",),
     "giant": ("Company",),
+    "maker": ("Company",),
+    "manufacturer": ("Company",),
+    "producer": ("Company",),
+    "carmaker": ("Company",),
+    "automaker": ("Company",),
+    "chipmaker": ("Company",),
+    "conglomerate": ("Company",),
+    "province": ("Region",),
+    "city": ("City",),
+    "university": ("Organization",),
     "spokesperson": ("Person",),
     "spokesman": ("Person",),
     "spokeswoman": ("Person",),
@@ -101,6 +111,8 @@ def subject_token(verb: Token) -> Token | None:
     for _ in range(10):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                if child.lower_ in {"which", "who", "that"} and current.dep_ == "relcl":
+                    return current.head  # "the United States, which ranked third"
                 return child
         if (
             current.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl"}
@@ -125,7 +137,9 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     offset = _article_offset(token, index)
     if lower in _PRONOUN_CLASSES:
         return index.last_before(offset if offset is not None else start, _PRONOUN_CLASSES[lower])
-    if token.lemma_.lower() in _NOMINAL_CLASSES and any(c.lower_ == "the" for c in token.children):
+    if token.lemma_.lower() in _NOMINAL_CLASSES and any(
+        c.lower_ in {"the", "this", "that"} for c in token.children
+    ):
         return index.last_before(
             offset if offset is not None else start, _NOMINAL_CLASSES[token.lemma_.lower()]
         )
