@@ -191,3 +191,38 @@ def test_gazetteer_knowledge_is_background_not_an_article_statement() -> None:
     office = next(e for e in result.entities if e.key == "japan-patent-office")
     assert ("country", "japan") in office.facts
     assert not any(r.predicate == "country" for r in result.relations)
+
+
+def ranks(result: Extraction) -> set[tuple[str, int]]:
+    return {(s.subject, int(s.value)) for s in result.statistics if s.unit == "Rank"}
+
+
+def test_ranks_written_in_words_lists_and_ordinals() -> None:
+    result = extract(
+        "date 2024-03-01\nHuawei was the top applicant at the office last year, followed by Samsung "
+        "and Ericsson. Norway ranked 21st, while Chile (52nd) and Peru, at 70th, trailed. "
+        "Spain moved up to No. 5, overtaking Italy, which ranked sixth."
+    )
+    found = ranks(result)
+    assert {("huawei", 1), ("samsung-electronics", 2), ("ericsson", 3)} <= found
+    assert {("norway", 21), ("chile", 52), ("peru", 70), ("spain", 5), ("italy", 6)} <= found
+
+
+def test_one_of_the_leading_is_not_first_place() -> None:
+    result = extract("Brazil is one of the world's leading countries in agricultural patents.")
+    assert not ranks(result)
+
+
+def test_respectively_pairs_numbers_with_the_list() -> None:
+    result = extract(
+        "Filings from Mexico, Chile and Colombia rose by 4.1 percent, 2.5 percent and 1.2 percent "
+        "respectively."
+    )
+    pairs = {(s.subject, float(s.value)) for s in result.statistics if s.unit == "Percent"}
+    assert pairs == {("mexico", 4.1), ("chile", 2.5), ("colombia", 1.2)}
+
+
+def test_change_owned_by_its_own_clause() -> None:
+    result = extract("Dutch filings grew by 3.5%, whereas French filings slipped by 1.5%.")
+    pairs = {(s.subject, float(s.value)) for s in result.statistics}
+    assert ("netherlands", 3.5) in pairs and ("france", -1.5) in pairs

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.tokens import Span, Token
@@ -376,6 +376,7 @@ def statistics_in(
     announcer = _announcer(sentence, index)
     index_mention = next((m for m in sentence.mentions if m.cls == "Index"), None)
     results: list[Statistic] = []
+    positions: list[int] = []
     seen: set[tuple] = set()
     for number in sorted(find_numbers(sentence, index), key=lambda n: n.tokens.start):
         noun = counted_noun(number)
@@ -417,7 +418,79 @@ def statistics_in(
         if stat.subject and identity not in seen:
             seen.add(identity)
             results.append(stat)
+            positions.append(number.tokens.start_char)
+    results = _respectively(sentence, results, positions)
+    results.extend(_followed_by(sentence, results, positions))
     return results
+
+
+_LIST_ITEM = r"(?:the )?⟦(\d+):[A-Za-z]+⟧(?: \([^()]*\))?"
+
+
+def _respectively(
+    sentence: SentenceView, results: list[Statistic], positions: list[int]
+) -> list[Statistic]:
+    """ "A, B and C grew by 59.4%, 39.3% and 30.8% respectively": the n-th number is about the
+    n-th item of the list."""
+    if "respectively" not in sentence.text.lower() or len(results) < 2:
+        return results
+    tagged = sentence.tagged()
+    runs = [
+        re.findall(r"⟦(\d+):", match.group())
+        for match in re.finditer(rf"{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})+", tagged)
+    ]
+    by_unit: dict[str, list[int]] = {}
+    for i, stat in enumerate(results):
+        by_unit.setdefault(stat.unit, []).append(i)
+    for indices in by_unit.values():
+        for run in runs:
+            if len(run) == len(indices) >= 2:
+                for i, item in zip(indices, run, strict=True):
+                    mention = sentence.mentions[int(item)]
+                    if mention.key:
+                        results[i] = replace(
+                            results[i],
+                            subject=mention.key,
+                            pattern=results[i].pattern + "+respectively",
+                        )
+                break
+    return results
+
+
+def _followed_by(
+    sentence: SentenceView, results: list[Statistic], positions: list[int]
+) -> list[Statistic]:
+    """ "Huawei was the top applicant, followed by Samsung and LG": the list continues the
+    ranking from the rank stated before it."""
+    tagged = sentence.tagged()
+    match = re.search(
+        rf"followed by (?P<list>{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})*)", tagged
+    )
+    if not match:
+        return []
+    offset = sentence.text.lower().find("followed by")
+    before = [
+        (pos, st)
+        for pos, st in zip(positions, results, strict=False)
+        if st.unit == "Rank" and pos < sentence.start + offset
+    ]
+    if not before:
+        return []
+    _, first = before[-1]
+    extra: list[Statistic] = []
+    for step, item in enumerate(re.findall(r"⟦(\d+):", match.group("list")), start=1):
+        mention = sentence.mentions[int(item)]
+        if mention.key and mention.key != first.subject:
+            extra.append(
+                replace(
+                    first,
+                    subject=mention.key,
+                    value=first.value + step,
+                    qualifier=None,
+                    pattern="rank-followed-by",
+                )
+            )
+    return extra
 
 
 def _subject(
