@@ -20,28 +20,29 @@ from kg.settings import CHUNK_CHARS
 
 
 def chunk_offsets(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Cut a text into pieces of at most ``limit`` characters at paragraph or sentence breaks.
+    """Cut a text into contiguous pieces of at most ``limit`` characters, preferring to cut
+    after a line break, then after a sentence end, then after a space (spaCy refuses texts
+    above its max_length, and memory grows with the length of a Doc).
 
     Example:
-        >>> chunk_offsets("a\\n\\nb", limit=2)
-        [(0, 3), (3, 4)]
+        >>> chunk_offsets("one.\n\ntwo.", limit=6)
+        [(0, 6), (6, 10)]
     """
-    if len(text) <= limit:
-        return [(0, len(text))]
     pieces: list[tuple[int, int]] = []
     start = 0
-    while start < len(text):
-        end = min(start + limit, len(text))
-        if end < len(text):
-            window = text[start:end]
-            cut = max(window.rfind("\n\n"), window.rfind("\n"))
-            if cut <= limit // 4:
-                sentence_end = max((m.end() for m in re.finditer(r"[.!?]\s", window)), default=-1)
-                cut = sentence_end if sentence_end > limit // 4 else window.rfind(" ")
-            if cut > 0:
-                end = start + cut + 1 if window[cut : cut + 1] in {"\n", " "} else start + cut
-        pieces.append((start, end))
-        start = end
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        floor = limit // 4  # never cut so early that pieces become tiny
+        cut = window.rfind("\n") + 1
+        if cut <= floor:
+            cut = max((m.end() for m in re.finditer(r"[.!?][\"”’)]?\s", window)), default=0)
+        if cut <= floor:
+            cut = window.rfind(" ") + 1
+        if cut <= floor:
+            cut = limit  # one unbroken run of characters: cut anywhere
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
     return pieces
 
 
@@ -55,7 +56,7 @@ def parse_articles(
     def texts() -> Iterator[str]:
         for article in articles:
             prose = article.prose
-            offsets = chunk_offsets(prose)
+            offsets = chunk_offsets(prose, CHUNK_CHARS)
             pending.append((article, offsets))
             for start, end in offsets:
                 yield prose[start:end]
