@@ -82,7 +82,6 @@ class Gazetteer:
         self.entries: dict[str, GazetteerEntry] = {}
         self._by_form: dict[str, str] = {}
         self._by_exact: dict[str, str] = {}
-        self._by_iso2: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         for entry in entries:
             if entry.key in self.entries:
@@ -93,8 +92,6 @@ class Gazetteer:
                 target.setdefault(form if _is_acronym(form) else _fold(form), entry.key)
             for demonym in entry.demonyms:
                 self._demonyms.setdefault(demonym, entry.key)
-            if entry.iso2 and entry.cls == "Country":
-                self._by_iso2[entry.iso2] = entry.key
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -115,16 +112,8 @@ class Gazetteer:
         key = self._demonyms.get(word.strip())
         return self.entries.get(key) if key else None
 
-    def country_by_iso2(self, iso2: str | None) -> GazetteerEntry | None:
-        key = self._by_iso2.get((iso2 or "").upper())
-        return self.entries.get(key) if key else None
-
     def get(self, key: str | None) -> GazetteerEntry | None:
         return self.entries.get(key) if key else None
-
-    def by_name(self, name: str | None) -> GazetteerEntry | None:
-        """Entry whose canonical name (or any name) is ``name``; None for None."""
-        return self.lookup(name) if name else None
 
 
 def _is_acronym(form: str) -> bool:

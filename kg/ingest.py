@@ -70,7 +70,7 @@ _DATE_LINE = re.compile(
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),\s+"
     rf"(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
-    r"\s*(?:\((?P<pub>[^()\n]{2,60})\))?"
+    r"\s*(?:\((?P<pub>[^()\n]{2,60})\)|/(?P<wire>[^/\n]{2,40})/)?"
     rf"\s*{_DASH}\s*"
 )
 _CAPTION = re.compile(
@@ -144,7 +144,7 @@ def parse_header(text: str) -> Header:
         match = _DATELINE.match(text)
         if match:
             date = _dateline_date(match)
-            publisher = _clean_name(match.group("pub"))
+            publisher = _clean_name(match.group("pub") or match.group("wire"))
             dateline = " ".join(w.capitalize() for w in match.group("place").split(",")[0].split())
             pos = match.end()
     if pos:

@@ -13,7 +13,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 #: Core classes of the ontology (local names in ``ipo:``), most specific last.
@@ -187,4 +187,3 @@ class Extraction:
     relations: tuple[Relation, ...] = ()
     statistics: tuple[Statistic, ...] = ()
     publisher: str | None = None
-    warnings: tuple[str, ...] = field(default=())

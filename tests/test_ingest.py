@@ -53,6 +53,17 @@ def test_wire_dateline() -> None:
     assert header.dateline == "Geneva"
 
 
+def test_press_wire_dateline() -> None:
+    header = parse_header(
+        "SHENZHEN, China, June 9, 2022 /PRNewswire/ -- The firm said it held patents."
+    )
+    assert (header.date, header.publisher, header.dateline) == (
+        "2022-06-09",
+        "PRNewswire",
+        "Shenzhen",
+    )
+
+
 def test_source_line_at_the_end() -> None:
     header = parse_header(
         "date 2023-01-01\nThe office reported record filings for the year.\nSource: IP Daily"

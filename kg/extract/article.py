@@ -28,7 +28,7 @@ from kg.extract.sentences import SentenceView, build_sentences
 from kg.extract.statistics import statistics_in
 from kg.extract.syntax import MentionIndex
 from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.records import Article, Entity, Evidence, Extraction, Relation, Statistic, is_subclass
+from kg.records import Article, Entity, Extraction, Relation, Statistic, is_subclass
 from kg.slug import slugify
 
 #: Allowed (subject class, object class) ancestors per property, from the data model.
@@ -259,23 +259,31 @@ def _assemble(
         )
         for f, sentence in sorted(found.values(), key=lambda item: (item[1].start, item[0].prop))
     )
+
+    def linked(key: str | None, ancestor: str) -> str | None:
+        """A statistic's link, kept only when it points at an entity of the right class."""
+        target = rekey.get(key) if key else None
+        if target is None or target not in entities:
+            return None
+        cls = entities[target].cls
+        return (
+            target
+            if is_subclass(cls, ancestor) or (ancestor == "Agent" and cls == "Country")
+            else None
+        )
+
     stats = tuple(
-        Statistic(
+        replace(
+            s,
             subject=rekey.get(s.subject, s.subject),
-            value=s.value,
-            measure=s.measure,
-            unit=s.unit,
-            evidence=s.evidence,
-            pattern=s.pattern,
-            date=s.date,
-            qualifier=s.qualifier,
-            technology_field=rekey.get(s.technology_field) if s.technology_field else None,
-            index=rekey.get(s.index) if s.index else None,
-            announced_by=rekey.get(s.announced_by) if s.announced_by else None,
-            currency=s.currency,
+            technology_field=linked(s.technology_field, "TechnologyField"),
+            index=linked(s.index, "Index") if s.unit == "Rank" else None,
+            announced_by=linked(s.announced_by, "Agent"),
         )
         for s in statistics
         if rekey.get(s.subject, s.subject) in entities
+        and (s.unit != "Rank" or (s.value == s.value.to_integral_value() and s.value >= 1))
+        and (s.unit != "Count" or s.value >= 0)
     )
     entities = {
         key: replace(entity, facts=tuple(sorted({(p, rekey.get(o, o)) for p, o in entity.facts})))
@@ -288,6 +296,3 @@ def _assemble(
         statistics=stats,
         publisher=rekey.get(publisher) if publisher else None,
     )
-
-
-__all__ = ["Evidence", "extract_article"]

@@ -10,7 +10,7 @@ concept "IP", dates and numbers tagged as organisations, and fragments.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -143,15 +143,10 @@ class Mention:
     gaz_key: str | None = None
     key: str | None = None
     cls: str | None = None
-    aliases: list[str] = field(default_factory=list)
 
     @property
     def is_demonym(self) -> bool:
         return self.label == DEMONYM_LABEL
-
-    @property
-    def from_ruler(self) -> bool:
-        return self.label in RULER_LABELS
 
 
 def clean_span(span: Span) -> Span | None:

@@ -631,7 +631,3 @@ class ArticleEntities:
             names = [f for f in draft.forms if f[:1].isupper() or draft.cls == "TechnologyField"]
             if names:
                 draft.label = max(names, key=lambda f: (len(f.split()), len(f)))
-
-    # -- queries ----------------------------------------------------------------------
-    def compatible(self, key: str, ancestor: str) -> bool:
-        return key in self.drafts and is_subclass(self.drafts[key].cls, ancestor)

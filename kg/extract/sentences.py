@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg.extract.mentions import Mention
 from kg.records import Evidence
@@ -61,12 +61,6 @@ class SentenceView:
             previous = mention
         parts.append(self.text[cursor - self.start :])
         return " ".join("".join(parts).split())
-
-    def mention_at(self, token: Token) -> Mention | None:
-        for mention in self.mentions:
-            if mention.span.doc is token.doc and mention.span.start <= token.i < mention.span.end:
-                return mention
-        return None
 
 
 def build_sentences(

@@ -388,7 +388,7 @@ def statistics_in(
             continue
         else:
             subject_key = subject.key
-        measure = _measure(number, noun, skip, ctx, results, index_mention)
+        measure = _measure(number, noun, skip, ctx, results, index_mention).strip() or "quantity"
         if number.unit == "Percent" and number.value > 0 and _direction(number) == "decrease":
             number.value = -number.value  # a change rate is signed: "down 5.3%" -> -5.3
         tech = _technology(number, noun, sentence, index)
@@ -577,6 +577,11 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     return mention
 
 
+def _is_agent(mention: Mention) -> bool:
+    """Who can announce: a person, an organisation or a country (not a place or a field)."""
+    return bool(mention.cls) and (is_subclass(mention.cls, "Agent") or mention.cls == "Country")
+
+
 def _agentish(mention: Mention) -> bool:
     return bool(mention.cls) and any(is_subclass(mention.cls, c) for c in SUBJECT_CLASSES)
 
@@ -729,12 +734,12 @@ def _announcer(sentence: SentenceView, index: MentionIndex) -> Mention | None:
         if lemma == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
             for t in token.nbor(1).subtree:
                 found = index.at(t)
-                if found and _agentish(found):
+                if found and _is_agent(found):
                     return found
         if lemma in REPORT_VERBS and token.pos_ == "VERB":
             subj = subject_token(token)
             if subj is not None:
                 found = resolve_reference(subj, index, ("Organization", "Person", "Country"))
-                if found and _agentish(found):
+                if found and _is_agent(found):
                     return found
     return None
