@@ -84,6 +84,8 @@ class Evaluation:
     meta_total: int = 0
     articles: dict[str, dict] = field(default_factory=dict)
     missing_articles: list[str] = field(default_factory=list)
+    #: per extraction rule: [statements that matched gold (required or optional), statements]
+    relation_patterns: dict[str, list[int]] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -91,6 +93,7 @@ class Evaluation:
             "statistic_dates": {"correct": self.dates_correct, "total": self.dates_total},
             "article_meta": {"correct": self.meta_correct, "total": self.meta_total},
             "missing_articles": self.missing_articles,
+            "relation_patterns": dict(sorted(self.relation_patterns.items())),
             "articles": self.articles,
         }
 
@@ -232,12 +235,14 @@ def _score_article(
             if (stmt, RDF.type, RDF.Statement) in g:
                 p = str(g.value(stmt, RDF.predicate)).rsplit("#", 1)[-1]
                 if p in RELATION_PROPERTIES:
-                    relations.append((g.value(stmt, RDF.subject), p, g.value(stmt, RDF.object)))  # type: ignore[arg-type]
+                    relations.append(
+                        (g.value(stmt, RDF.subject), p, g.value(stmt, RDF.object), stmt)
+                    )  # type: ignore[arg-type]
 
     def rel_fits(item: dict, rel: tuple) -> bool:
         s_names = _name_set(item["s"], gold.entities)
         o_names = _name_set(item["o"], gold.entities)
-        s, p, o = rel
+        s, p, o, _ = rel
         if p != item["p"]:
             return False
         if view.names(s) & s_names and view.names(o) & o_names:
@@ -245,6 +250,12 @@ def _score_article(
         return p == "cooperatesWith" and bool(view.names(o) & s_names and view.names(s) & o_names)
 
     rel_score, _, rel_missed, rel_extra = _match(gold.relations, relations, rel_fits)
+    wrong = {stmt for *_, stmt in rel_extra}
+    for *_, stmt in relations:
+        pattern = str(g.value(stmt, IPO.pattern) or "unknown")
+        counts = result.relation_patterns.setdefault(pattern, [0, 0])
+        counts[0] += stmt not in wrong
+        counts[1] += 1
 
     stats = []
     if article is not None:
@@ -292,7 +303,7 @@ def _score_article(
         "entities_extra": [label(n) for n in ent_extra],
         "entities_mistyped": mistyped,
         "relations_missed": [f"{r['s']} {r['p']} {r['o']}" for r in rel_missed],
-        "relations_extra": [f"{label(s)} {p} {label(o)}" for s, p, o in rel_extra],
+        "relations_extra": [f"{label(s)} {p} {label(o)}" for s, p, o, _ in rel_extra],
         "statistics_missed": [
             f"{st['subject']} {st['value']} {st.get('unit')} ({st.get('measure')})"
             for st in stat_missed

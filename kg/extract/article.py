@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.extract.confidence import confidence
 from kg.extract.mentions import Mention, collect_mentions
 from kg.extract.relations import (
     Found,
@@ -255,7 +256,12 @@ def _assemble(
         )
     relations = tuple(
         Relation(
-            rekey[f.subject], f.prop, rekey[f.object], sentence.evidence, f.confidence, f.pattern
+            rekey[f.subject],
+            f.prop,
+            rekey[f.object],
+            sentence.evidence,
+            confidence(f.pattern, f.confidence),
+            f.pattern,
         )
         for f, sentence in sorted(found.values(), key=lambda item: (item[1].start, item[0].prop))
     )

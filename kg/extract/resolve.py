@@ -269,7 +269,7 @@ class ArticleEntities:
             else:
                 self.attach(mention, self._draft_for_gazetteer(entry.key))
         pending = self._event_names(docs, pending)
-        pending += self._titled_persons(docs, [*self.mentions, *pending])
+        pending = self._titled_persons(docs, pending)
         pending = self._acronym_definitions(docs, pending)
         persons = [m for m in pending if m.label == "PERSON" and len(m.span) > 1]
         for mention in persons:
@@ -508,20 +508,30 @@ class ArticleEntities:
     def _is_party(self, key: str) -> bool:
         return is_subclass(self.drafts[key].cls, "Agent") or self.drafts[key].cls == "Country"
 
-    def _titled_persons(self, docs: list[tuple[int, Doc]], known: list[Mention]) -> list[Mention]:
-        """Names the NER missed but a title right after them marks as people:
-        "Shen Changyu, Commissioner of the CNIPA, said ..."."""
-        taken = {(id(m.span.doc), i) for m in known for i in range(m.span.start, m.span.end)}
-        found: list[Mention] = []
+    def _titled_persons(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:
+        """Names that a title right after them marks as people, whatever the NER made of them
+        (missed, or tagged as a facility or a place): "Shen Changyu, Commissioner of the CNIPA".
+
+        Returns the mentions still to resolve (the people added, what they replace removed).
+        """
         for base, doc in docs:
             for match in _TITLED_NAME.finditer(doc.text):
                 span = doc.char_span(match.start("name"), match.end("name"))
-                if span is None or any((id(doc), t.i) in taken for t in span):
+                if span is None or self.gaz.lookup(span.text) is not None:
                     continue
-                if self.gaz.lookup(span.text) is not None or any(t.lower_ in _STOP for t in span):
+                if any(t.lower_ in _STOP for t in span):
                     continue
+                overlapping = [
+                    m
+                    for m in [*self.mentions, *pending]
+                    if m.span.doc is doc and m.span.start < span.end and span.start < m.span.end
+                ]
+                if any(m.key or m.label == "PERSON" for m in overlapping):
+                    continue  # resolved already, or the NER agrees it is a person
+                for m in overlapping:
+                    pending.remove(m)
                 person = Span(doc, span.start, span.end, label="PERSON")
-                found.append(
+                pending.append(
                     Mention(
                         person,
                         base + person.start_char,
@@ -530,7 +540,7 @@ class ArticleEntities:
                         "PERSON",
                     )
                 )
-        return found
+        return pending
 
     def _nominal_references(self, docs: list[tuple[int, Doc]]) -> None:
         """ "the Office", "the meeting", "the memorandum", "the country": a definite noun that
