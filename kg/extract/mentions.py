@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.ruler import DEMONYM_LABEL, RULER_LABELS
 
@@ -202,44 +202,144 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue
         if ent.label_ == "NORP":
             continue  # demonyms the gazetteer knows come from the ruler; others name no entity
-        ent = _extend_organization(ent)
-        for part in split_title(ent):
+        ent = longer_name(ent)
+        parts = [p for piece in split_coordination(ent) for p in split_title(piece)]
+        for part in parts:
             span = clean_span(part)
             if span is None or is_non_entity(span.text, part.label_):
                 continue
             mentions.append(_mention(span, part, base))
-    return mentions
+    # A name grown over its neighbours swallows the mentions inside it (and its duplicates).
+    mentions = list({(m.start, m.end): m for m in mentions}.values())
+    return [
+        m
+        for m in mentions
+        if not any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in mentions
+        )
+    ]
 
 
 _ORG_HEADS = frozenset(
-    "office administration bureau department commission agency council committee institute "
-    "centre center authority service board".split()
+    """office administration bureau department commission agency council committee institute
+    centre center authority service board university college academy school hospital bank
+    ministry court association society foundation laboratory corporation company group""".split()
 )
+_TREATY_HEADS = frozenset(
+    "act treaty convention protocol agreement accord declaration charter".split()
+)
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on"})
+_PLACE_LABELS = frozenset({"City", "Region", "Country", "Demonym", "GPE", "LOC", "NORP"})
 _ORG_LABELS = frozenset(
     {"GovernmentAgency", "Organization", "InternationalOrganization", "IPOffice", "ORG"}
 )
 
 
-def _extend_organization(ent: Span) -> Span:
-    """A known name followed by more capitalised words that end in an organisation head is
-    a longer name: "State Council" + "Information Office"."""
-    if ent.label_ not in _ORG_LABELS:
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.is_alpha or "-" in token.text or "." in token.text)
+
+
+def _grow_left(doc: Doc, start: int, floor: int) -> int:
+    while start > floor:
+        previous = doc[start - 1]
+        if previous.lower_ in {"the", "a", "an"}:
+            break
+        if _capitalised(previous) or (
+            previous.lower_ in {"of", "for"} and start - 1 > floor and _capitalised(doc[start - 2])
+        ):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _grow_right(doc: Doc, end: int, ceiling: int, limit: int) -> int:
+    grown = 0
+    while end < ceiling and grown < limit:
+        token = doc[end]
+        if _capitalised(token):
+            end, grown = end + 1, grown + 1
+            continue
+        if token.lower_ not in _CONNECTORS or end + 1 >= ceiling:
+            break
+        following = doc[end + 1]
+        heads = _ORG_HEADS | _TREATY_HEADS
+        if token.lower_ in {"and", "&"} and (
+            following.lower_ == "the" or any(t.lower_ in heads for t in doc[end - grown - 1 : end])
+        ):
+            break  # "Shenzhen University and the ...", "... of Technology and Tsinghua ...": a new name
+        if not (_capitalised(following) or following.lower_ == "the"):
+            break
+        end, grown = end + 1, grown + 1
+    while end > 0 and doc[end - 1].lower_ in _CONNECTORS:
+        end -= 1
+    return end
+
+
+def longer_name(ent: Span) -> Span:
+    """The longer name a known name is part of, when the words around it make one:
+    "State Council" + "Information Office", "University of" + "California",
+    "Shenzhen" + "University", "Geneva" + "Act of the Hague Agreement".
+
+    The span grows over capitalised words and inner connectors ("of the") within the
+    sentence; it is kept only if it then ends in an organisation or treaty head word.
+    """
+    if ent.label_ not in _ORG_LABELS | _PLACE_LABELS:
         return ent
-    doc = ent.doc
-    end = ent.end
-    while (
-        end < len(doc)
-        and end - ent.end < 4
-        and doc[end].text[:1].isupper()
-        and doc[end].is_alpha
-        and not doc[end].is_sent_start
-        and doc[end].ent_type_ in {"", "ORG"}
-    ):
-        end += 1
+    doc, sent = ent.doc, ent.sent
+    start = _grow_left(doc, ent.start, sent.start)
+    end = _grow_right(doc, ent.end, sent.end, 8)
     for stop in range(end, ent.end, -1):
-        if doc[stop - 1].lower_ in _ORG_HEADS:
-            return Span(doc, ent.start, stop, label="ORG")
+        head = doc[stop - 1].lower_
+        if head in _ORG_HEADS:
+            if stop + 1 < end and doc[stop].lower_ == "of":
+                stop = end  # "... University of Technology", "Academy of Sciences"
+            return Span(doc, start, stop, label="ORG")
+        if head in _TREATY_HEADS:
+            return Span(doc, start, stop, label="LAW")
+    if (
+        start < ent.start
+        and ent.label_ in _PLACE_LABELS
+        and (
+            doc[ent.end - 1].lower_ in _ORG_HEADS
+            or doc[start].lower_
+            in {
+                "university",
+                "institute",
+                "academy",
+                "bank",
+                "ministry",
+                "court",
+                "department",
+                "college",
+            }
+        )
+    ):
+        return Span(doc, start, ent.end, label="ORG")  # "University of California"
     return ent
+
+
+def split_coordination(ent: Span) -> list[Span]:
+    """Two names the NER ran together: "Dalian University of Technology and Tsinghua
+    University" (both sides have an organisation head), but not "Patent and Trademark
+    Office" or "Ministry of Science and Technology"."""
+    if ent.label_ not in _ORG_LABELS:
+        return [ent]
+    for i in range(ent.start + 1, ent.end - 1):
+        if ent.doc[i].lower_ not in {"and", "&"}:
+            continue
+        left, right = ent.doc[ent.start : i], ent.doc[i + 1 : ent.end]
+        if any(t.lower_ in _ORG_HEADS for t in left) and any(t.lower_ in _ORG_HEADS for t in right):
+            start = i + 2 if right[0].lower_ == "the" else i + 1
+            return [
+                Span(ent.doc, ent.start, i, label=ent.label_),
+                *split_coordination(Span(ent.doc, start, ent.end, label=ent.label_)),
+            ]
+    return [ent]
 
 
 def split_title(ent: Span) -> list[Span]:
