@@ -200,6 +200,7 @@ def _topic(table: ArticleEntities) -> str | None:
 
 
 def _publisher(article: Article, table: ArticleEntities, gaz: Gazetteer) -> str | None:
+    """The publisher the header names, as an Organization entity (not a mention of the text)."""
     if not article.publisher:
         return None
     entry = gaz.lookup(article.publisher)
@@ -213,6 +214,7 @@ def _publisher(article: Article, table: ArticleEntities, gaz: Gazetteer) -> str 
         table.drafts.setdefault(key, draft)
     if not is_subclass(draft.cls, "Organization"):
         return None
+    draft.add_form(article.publisher)  # "Kyodo" in the header names Kyodo News
     return draft.key
 
 
