@@ -19,8 +19,10 @@ from kg.extract.confidence import confidence
 from kg.extract.mentions import Mention, collect_mentions
 from kg.extract.relations import (
     Found,
+    bare_title_relations,
     dependency_relations,
     event_context_relations,
+    joint_action_relations,
     list_relations,
     surface_relations,
 )
@@ -72,6 +74,8 @@ def extract_article(
             *list_relations(sentence),
             *dependency_relations(sentence, index),
             *event_context_relations(sentence, recent_event),
+            *bare_title_relations(sentence, index),
+            *joint_action_relations(sentence, index),
         ]
         for rel in rels:
             _keep(found, rel, sentence, table)

@@ -176,9 +176,21 @@ def clean_span(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
 
 
+_ROLE_PHRASE = re.compile(
+    r"^(?:(?:permanent|executive|deputy|vice|acting|former|senior|chief)\s+)*"
+    r"(?:representative|president|director(?:[- ]general)?|secretary(?:[- ]general)?|minister|"
+    r"ambassador|chair(?:man|woman|person)?|commissioner|head|chief|spokes(?:person|man|woman)|"
+    r"officer|official|governor|mayor)(?:\s+(?:of|to|for|at)\s+.*)?$",
+    re.IGNORECASE,
+)
+
+
 def is_non_entity(text: str, label: str) -> bool:
-    """True for spans that name nothing kg keeps (URLs, "IP", weekdays, numbers)."""
+    """True for spans that name nothing kg keeps (URLs, "IP", weekdays, numbers, and role
+    phrases such as "Permanent Representative" or "President of the Conference")."""
     folded = text.casefold().strip()
+    if label in {"ORG", "PERSON", "EVENT", "WORK_OF_ART", "FAC"} and _ROLE_PHRASE.match(folded):
+        return True
     if not any(ch.isalpha() for ch in text) or len(folded) < 2:
         return True
     if folded in NON_ENTITIES and label not in RULER_LABELS:

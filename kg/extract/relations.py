@@ -76,7 +76,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "person-comma-org-title",
-        rf"{E('s', 'Person')}, {_THE}{E('o', ORG)}(?:'s|’s)? {_TITLE}\b",
+        rf"{E('s', 'Person')}, {_THE}{E('o', ORG)}(?:'s|’s)? (?P<title>[A-Za-z -]{{0,50}}?{_ROLE}[A-Za-z -]{{0,30}}?)(?=,|\.|;| said| told| and|$)",
         None,
         0.8,
     ),
@@ -86,6 +86,25 @@ RULES: tuple[Rule, ...] = (
         rf"{_TITLE},? {E('s', 'Person')}",
         None,
         0.85,
+    ),
+    _rule(
+        "org-s-headquarters-in",
+        rf"{E('s', ORG)}(?:'s|’s) (?:global |world )?headquarters (?:in|at) {_THE}{E('o', PLACE)}",
+        "location",
+        0.8,
+    ),
+    _rule(
+        "city-in-region",
+        rf"{E('s', 'City')},? (?:in|located in) (?:[a-z]+ )?(?:⟦\d+:Country⟧(?:'s|’s) )?{E('o', 'Region|Country')}",
+        "partOf",
+        0.8,
+    ),
+    _rule(
+        "org-headquarters-in",
+        rf"{E('s', ORG)}[^⟦]{{0,120}}? (?:its|their) (?:global |world )?headquarters (?:in|at) {_THE}"
+        rf"{E('o', PLACE)}",
+        "location",
+        0.7,
     ),
     _rule(
         "met-in-place-for-event",
@@ -234,6 +253,10 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+_UNIT_AFTER = re.compile(
+    r"(?:'s|’s) (?:[\w-]+ ){0,4}?(?:department|division|unit|team|office|bureau|⟦\d+:)",
+    re.IGNORECASE,
+)
 _LIST_TAIL = re.compile(r"^(?:,? (?:and |as well as )?⟦(\d+):[A-Za-z]+⟧)")
 
 
@@ -244,13 +267,19 @@ def role_property(title: str) -> str | None:
         >>> role_property("senior official"), role_property("Director General")
         ('affiliatedWith', 'headOf')
     """
-    lower = re.split(r"\band\b|,", title.lower())[
-        -1
-    ]  # "Under Secretary ... and Director": the last role
+    # "Under Secretary ... and Director": the last role counts
+    lower = re.split(r"\band\b|,", title.lower())[-1]
     if "former" in lower or "ex-" in lower:
         return None
     if re.search(r"spokes|press secretary", lower):
         return "spokespersonOf"
+    chief_of_a_function = re.search(
+        r"\bchief (?:\w+ )?(officer|economist|scientist|counsel)\b", lower
+    )
+    if (chief_of_a_function and "chief executive" not in lower) or re.search(
+        r"\b(department|division|unit|team|section|lab|laboratory)\b", lower
+    ):
+        return "affiliatedWith"  # "Chief Legal Officer", "chief economist", "head of its IP unit"
     if re.search(
         r"\b(deputy|vice|assistant|associate|under|senior official|official|officer|expert|"
         r"examiner|counsel|advis[oe]r|representative|delegate|staff|researcher|member)\b",
@@ -286,6 +315,8 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
             prop = rule.prop or role_property(match.group("title"))
             if prop is None:
                 continue
+            if prop == "headOf" and _UNIT_AFTER.match(tagged[match.end() :]):
+                prop = "affiliatedWith"  # "head of Huawei's IP Department": a unit, not the firm
             subj = mentions[int(match.group("s"))]
             obj = mentions[int(match.group("o"))]
             if subj.key and obj.key and subj.key != obj.key:
@@ -314,6 +345,11 @@ def _list_members(
             yield Found(mention.key, prop, obj_key, rule.confidence - 0.05, rule.name + "+list")
 
 
+_HOME_TO = re.compile(
+    rf"{E('p', PLACE)}(?:, [^,]{{0,60}},)? (?:is|was|remains) home to (?:the )?(?:headquarters of |head offices of )?"
+    rf"(?:both |companies such as |firms such as )?(?P<list>⟦\d+:(?:{ORG})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{ORG})⟧)*)",
+    re.IGNORECASE,
+)
 _MEMBER_LIST = re.compile(
     rf"{E('o', GROUPING)}(?:'s|’s)? (?:member states|members|member countries|contracting parties|"
     rf"contracting states)(?:,)? (?:such as |including |like |namely |are |were )?"
@@ -338,6 +374,27 @@ _ATTENDED_NO_OBJECT = re.compile(
     r"(?:also )?(?:attended|participated|took part)\b(?! in ⟦)",
     re.IGNORECASE,
 )
+
+
+_BARE_TITLE = re.compile(
+    rf"(?:^|[.;] |, )(?P<title>(?:Executive |Deputy |Vice |Acting )?(?:Director[- ]General|Director|President|"
+    rf"Commissioner|Chairman|Chairwoman|Chair|Secretary[- ]General|Administrator|CEO|Chief Executive|"
+    rf"Spokesperson|Spokesman|Spokeswoman)) {E('s', 'Person')}"
+)
+
+
+def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """ "Executive Director Christian Archambeau said ...": a title without its organisation
+    refers to the organisation the text was last talking about."""
+    for match in _BARE_TITLE.finditer(sentence.tagged()):
+        person = sentence.mentions[int(match.group("s"))]
+        prop = role_property(match.group("title"))
+        specific = ("IPOffice", "GovernmentAgency", "InternationalOrganization", "Company")
+        org = index.last_before(person.start, specific) or index.last_before(
+            person.start, ("Organization",)
+        )
+        if prop and org is not None and org.key and person.key:
+            yield Found(person.key, prop, org.key, 0.65, "bare-title-last-organization")
 
 
 def event_context_relations(sentence: SentenceView, recent_event: str | None) -> Iterator[Found]:
@@ -367,6 +424,12 @@ def list_relations(sentence: SentenceView) -> Iterator[Found]:
             member = mentions[int(idx)]
             if member.key and group.key and member.key != group.key:
                 yield Found(member.key, "memberOf", group.key, 0.8, "member-list")
+    for match in _HOME_TO.finditer(tagged):
+        place = mentions[int(match.group("p"))]
+        for idx in re.findall(r"⟦(\d+):", match.group("list")):
+            org = mentions[int(idx)]
+            if org.key and place.key:
+                yield Found(org.key, "location", place.key, 0.8, "place-home-to-org")
     for match in _ATTENDED_BY.finditer(tagged):
         event = mentions[int(match.group("e"))]
         for idx in re.findall(r"⟦(\d+):", match.group("list")):
@@ -420,6 +483,27 @@ def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
                 yield Found(
                     subject.key, "cooperatesWith", partner.key, 0.75, "dep-cooperation-with"
                 )
+
+
+_JOINT_VERBS = frozenset(
+    "launch sign agree establish cooperate collaborate partner pledge renew hold co-host co-organize "
+    "set conclude deepen strengthen expand".split()
+)
+
+
+def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """ "IP Australia and the EPO will launch a PPH pilot": agents acting together cooperate."""
+    for token in sentence.span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _JOINT_VERBS:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        agents = [m for m in _coordinated_mentions(subject, index) if _is_agent(m) and m.key]
+        keys = list(dict.fromkeys(m.key for m in agents))
+        for i, first in enumerate(keys):
+            for second in keys[i + 1 :]:
+                yield Found(first, "cooperatesWith", second, 0.7, "joint-action")
 
 
 def _coordinated_mentions(token, index: MentionIndex) -> list:

@@ -65,6 +65,45 @@ _TITLED_NAME = re.compile(
     r"Chair|Head|Chief|CEO|Ambassador|Governor|Administrator|Registrar|Deputy|Vice|"
     r"spokesperson|spokesman|spokeswoman|director|president|commissioner|head|chief|minister)\b"
 )
+_COMPANY_NOUNS = frozenset(
+    """company firm maker manufacturer carmaker automaker chipmaker giant group insurer bank
+    conglomerate startup start-up developer supplier vendor producer retailer contractor
+    corporation multinational brand""".split()
+)
+
+
+def _company_context(span: Span) -> bool:
+    """Words next to a mention that say it is a company."""
+    doc = span.doc
+    i = span.start - 1
+    while (
+        i >= span.sent.start
+        and (doc[i].pos_ in {"ADJ", "PROPN", "NOUN"} and doc[i].lower_ not in _COMPANY_NOUNS)
+        and span.start - i < 4
+    ):
+        i -= 1
+    if i >= span.sent.start and doc[i].lower_ in _COMPANY_NOUNS and doc[i].pos_ == "NOUN":
+        return True  # "telecommunications company Huawei", "U.S. chipmaker Qualcomm"
+    after = doc[span.end : min(span.end + 8, span.sent.end)]
+    words = [t.lower_ for t in after]
+    if words[:1] and words[0] in {"executives", "shareholders", "employees", "engineers", "stock"}:
+        return True
+    if (
+        words[:2]
+        and words[0] in {"'s", "’s"}
+        and words[1]
+        in {"chief", "ceo", "executives", "shares", "revenue", "headquarters", "employees"}
+    ):
+        return True
+    if words[:1] == [","]:  # "Acme, a U.S. chipmaker,"
+        for token in after[1:]:
+            if token.lower_ in _COMPANY_NOUNS and token.pos_ == "NOUN":
+                return True
+            if token.text == "," or token.pos_ == "VERB":
+                break
+    return False
+
+
 _SIGN_VERBS = frozenset(
     "sign ink conclude renew adopt issue release reach seal extend initial finalize finalise".split()
 )
@@ -291,6 +330,7 @@ class ArticleEntities:
         self._alias_tokens(docs)
         self._nominal_references(docs)
         self._series_into_editions()
+        self._type_from_context()
         self._fix_labels()
 
     def _acronym_definitions(
@@ -508,6 +548,16 @@ class ArticleEntities:
     def _is_party(self, key: str) -> bool:
         return is_subclass(self.drafts[key].cls, "Agent") or self.drafts[key].cls == "Country"
 
+    def _type_from_context(self) -> None:
+        """Organisations the words around them show to be companies: "telecoms company
+        Huawei", "Raytheon executives", "Acme, a U.S. chipmaker", "the company" referring back."""
+        for mention in self.mentions:
+            draft = self.drafts.get(mention.key or "")
+            if draft is None or draft.gaz_key or draft.cls != "Organization":
+                continue
+            if _company_context(mention.span):
+                draft.cls = "Company"
+
     def _titled_persons(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:
         """Names that a title right after them marks as people, whatever the NER made of them
         (missed, or tagged as a facility or a place): "Shen Changyu, Commissioner of the CNIPA".
@@ -572,6 +622,22 @@ class ArticleEntities:
                     ),
                     None,
                 )
+                if target is None and "Company" in classes:
+                    # "the company" after a name the NER only knew as an organisation
+                    target = next(
+                        (
+                            m
+                            for m in reversed(ordered)
+                            if m.end <= start
+                            and m.key
+                            and self.drafts[m.key].cls == "Organization"
+                            and not self.drafts[m.key].gaz_key
+                            and start - m.end < 400
+                        ),
+                        None,
+                    )
+                    if target is not None:
+                        self.drafts[target.key].cls = "Company"  # type: ignore[index]
                 if target is None:
                     continue
                 span = Span(doc, token.i, token.i + 1, label="NOMINAL")

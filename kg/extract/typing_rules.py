@@ -61,7 +61,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "Company",
             r"\b(co|corp|corporation|inc|ltd|llc|plc|gmbh|ag|s\.?a|n\.?v|limited|"
             r"holdings?|group|technologies|technology co|electronics|motors?|"
-            r"pharmaceuticals?|semiconductors?|telecom|airlines)\b\.?$|"
+            r"pharmaceuticals?|semiconductors?|telecom|airlines|insurance|pharma|energy|automotive|software|biotech|chemicals?|steel|systems)\b\.?$|"
             r"\b(co\.?,? ltd|company)\b",
         ),
         (
