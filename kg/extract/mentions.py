@@ -92,30 +92,38 @@ TITLE_WORDS = frozenset(
 #: Words that spaCy sometimes tags as names but never are entities here (case-folded).
 NON_ENTITIES = frozenset(
     {
-        "ip",
-        "ipr",
-        "iprs",
-        "intellectual property",
-        "ip protection",
-        "patent",
-        "patents",
-        "trademark",
-        "trademarks",
+        "abroad",
+        "ai",
+        "community",
         "copyright",
-        "r&d",
-        "covid-19",
         "covid",
-        "photo",
-        "photos",
-        "file photo",
-        "internet",
-        "web",
-        "nev",
-        "nevs",
+        "covid-19",
+        "domestic",
         "ev",
         "evs",
-        "ai",
+        "file photo",
+        "globally",
+        "intellectual property",
+        "internet",
+        "ip",
+        "ip protection",
+        "ipr",
+        "iprs",
+        "nationwide",
+        "nev",
+        "nevs",
+        "overseas",
+        "patent",
+        "patents",
+        "photo",
+        "photos",
+        "r&d",
+        "statewide",
         "top",
+        "trademark",
+        "trademarks",
+        "web",
+        "worldwide",
     }
 )
 _URLISH = re.compile(
@@ -191,6 +199,9 @@ def is_non_entity(text: str, label: str) -> bool:
     folded = text.casefold().strip()
     if label in {"ORG", "PERSON", "EVENT", "WORK_OF_ART", "FAC"} and _ROLE_PHRASE.match(folded):
         return True
+    last = text.split()[-1] if text.split() else ""
+    if label in {"ORG", "PERSON", "EVENT", "FAC"} and last.isalpha() and last.islower():
+        return True  # "EU trade mark": a name ends in a capitalised word
     if not any(ch.isalpha() for ch in text) or len(folded) < 2:
         return True
     if folded in NON_ENTITIES and label not in RULER_LABELS:

@@ -70,6 +70,9 @@ _RANK_WORDS = frozenset(
     "rank ranking ranked ranks place placed position top list league index".split()
 )
 _BASELINE_WORDS = frozenset("than from compared versus vs since over against".split())
+_IDENTIFIED_NOUNS = frozenset(
+    "patent case resolution decree law article certificate registration application order".split()
+)
 _ORDINAL_TOKEN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
 
@@ -163,6 +166,12 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         before.text in {"No.", "No", "Number", "number"}
         or (before.text == "." and ent.start >= 2 and doc[ent.start - 2].text == "No")
     )
+    if numbered and (
+        "," in text
+        or (ent.start >= 2 and doc[ent.start - 2].lemma_.lower() in _IDENTIFIED_NOUNS)
+        or (ent.start >= 3 and doc[ent.start - 3].lemma_.lower() in _IDENTIFIED_NOUNS)
+    ):
+        return None  # "U.S. Patent No. 10,000,000", "Resolution No. 12": an identifier
     if ent.label_ == "ORDINAL" or (numbered and ent.label_ == "CARDINAL"):
         head = ent.root.head
         rank_context = (
