@@ -226,3 +226,70 @@ def test_change_owned_by_its_own_clause() -> None:
     result = extract("Dutch filings grew by 3.5%, whereas French filings slipped by 1.5%.")
     pairs = {(s.subject, float(s.value)) for s in result.statistics}
     assert ("netherlands", 3.5) in pairs and ("france", -1.5) in pairs
+
+
+def test_titles_that_are_functions_or_units_are_affiliations() -> None:
+    result = extract(
+        "Mei Lin, Huawei's Chief Legal Officer, spoke first. Tom Reyes, head of Huawei's patent "
+        "department, followed."
+    )
+    found = triples(result)
+    assert ("mei-lin", "affiliatedWith", "huawei") in found
+    assert ("tom-reyes", "affiliatedWith", "huawei") in found
+    assert not any(p == "headOf" for _, p, _ in found)
+
+
+def test_role_property() -> None:
+    from kg.extract.relations import role_property
+
+    assert role_property("Chief Executive Officer") == "headOf"
+    assert role_property("chief economist") == "affiliatedWith"
+    assert role_property("Under Secretary of Commerce for IP and Director") == "headOf"
+    assert role_property("former President") is None
+
+
+def test_bare_title_refers_to_the_last_organisation() -> None:
+    result = extract(
+        "The European Union Intellectual Property Office received record filings. "
+        "Executive Director Joao Negrao said demand stayed strong."
+    )
+    assert ("joao-negrao", "headOf", "european-union-intellectual-property-office") in triples(
+        result
+    )
+
+
+def test_joint_action_home_to_and_city_in_region() -> None:
+    result = extract(
+        "IP Australia and the European Patent Office will launch a pilot programme in July. "
+        "Hangzhou, in east China's Zhejiang province, is home to the headquarters of Alibaba."
+    )
+    found = triples(result)
+    assert ("ip-australia", "cooperatesWith", "european-patent-office") in found
+    assert ("alibaba-group", "location", "hangzhou") in found
+    assert ("hangzhou", "partOf", "zhejiang") in found
+
+
+def test_company_typed_from_context() -> None:
+    result = extract(
+        "Robotics maker Zentrix said on Monday that Zentrix executives met regulators."
+    )
+    assert labels(result).get("zentrix") == "Company"
+
+
+def test_names_grown_around_places() -> None:
+    result = extract(
+        "The University of California filed 470 applications, ahead of Shenzhen University and "
+        "the South China University of Technology."
+    )
+    names = {e.label: e.cls for e in result.entities if e.mentioned}
+    assert {
+        "University of California",
+        "Shenzhen University",
+        "South China University of Technology",
+    } <= set(names)
+    assert "California" not in names
+
+
+def test_identifiers_are_not_statistics() -> None:
+    result = extract("The office issued U.S. Patent No. 10,000,000 on Tuesday.")
+    assert not [s for s in result.statistics if s.unit == "Rank"]

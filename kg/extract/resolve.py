@@ -553,9 +553,11 @@ class ArticleEntities:
         Huawei", "Raytheon executives", "Acme, a U.S. chipmaker", "the company" referring back."""
         for mention in self.mentions:
             draft = self.drafts.get(mention.key or "")
-            if draft is None or draft.gaz_key or draft.cls != "Organization":
+            if draft is None or draft.gaz_key:
                 continue
-            if _company_context(mention.span):
+            # one-word "people" in a company context are companies the NER misread ("maker Zentrix")
+            misread = draft.cls == "Person" and len(draft.label.split()) == 1
+            if (draft.cls == "Organization" or misread) and _company_context(mention.span):
                 draft.cls = "Company"
 
     def _titled_persons(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:

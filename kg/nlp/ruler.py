@@ -71,10 +71,13 @@ def add_entity_rulers(nlp: Language, gaz: Gazetteer | None = None) -> None:
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="kg_names", config={"overwrite_ents": True}, **before)
     ruler.add_patterns(names)  # type: ignore[attr-defined]
+    # Technology terms go after the NER, filling only what it left: a capitalised term inside
+    # a name ("Acme Robotics") stays part of the name.
+    after = {"after": "ner"} if "ner" in nlp.pipe_names else {"after": "kg_names"}
     term_ruler = nlp.add_pipe(
         "entity_ruler",
         name="kg_terms",
-        after="kg_names",
+        **after,
         config={"overwrite_ents": False, "phrase_matcher_attr": "LOWER"},
     )
     term_ruler.add_patterns(terms)  # type: ignore[attr-defined]
