@@ -273,7 +273,9 @@ def role_property(title: str) -> str | None:
         return None
     if re.search(r"spokes|press secretary", lower):
         return "spokespersonOf"
-    if re.search(r"\b(chief executive|ceo)\b", lower) and not re.search(r"\b(deputy|vice)\b", lower):
+    if re.search(r"\b(chief executive|ceo)\b", lower) and not re.search(
+        r"\b(deputy|vice)\b", lower
+    ):
         return "headOf"
     chief_of_a_function = re.search(
         r"\bchief (?:\w+ )?(officer|economist|scientist|counsel)\b", lower

@@ -155,6 +155,9 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         return None
     if ent.label_ == "CARDINAL" and _YEAR.match(text.strip()):
         return None
+    last = doc[ent.end - 1]
+    if not last.whitespace_ and after is not None and after.is_alpha and len(after.text) <= 3:
+        return None  # "4G", "5G", "3D": part of a name
     if after is not None and after.lemma_.lower() in TIME_UNITS:
         return None
     if after is not None and after.lower_ == "consecutive":
@@ -190,6 +193,10 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
             if value is not None
             else None
         )
+    if ent.label_ == "MONEY" and currency_of(text) is None:
+        ent = Span(
+            doc, ent.start, ent.end, label="CARDINAL"
+        )  # "2 billion smartphones": no currency
     if ent.label_ == "MONEY":
         if (before is not None and before.text == "(") or (
             ent.start >= 2
@@ -524,35 +531,26 @@ def _subject(
             return owner
         if earlier:
             return _mention_for_key(earlier[-1].subject, ctx) or None
-    if noun is not None:
+    if noun is not None:  # "Huawei's patents", "the country's applications"
         for child in noun.children:
-            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            if child.dep_ == "poss":
                 found = resolve_reference(child, index, SUBJECT_CLASSES)
                 if found and _agentish(found):
                     return found
-        inside = [
-            m
-            for m in index.in_subtree(noun, SUBJECT_CLASSES)
-            if m.start < number.tokens.start_char + 10**9 and _agentish(m)
-        ]
+    clause_subject = _clause_subject(number, index)
+    if clause_subject is not None and clause_subject.cls != "TechnologyField":
+        return clause_subject  # "The Office received 160,000 EU trade mark applications"
+    if noun is not None:  # "Chinese applicants filed ...", "applications from Japanese firms"
+        for child in noun.children:
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                found = resolve_reference(child, index, SUBJECT_CLASSES)
+                if found and _agentish(found):
+                    return found
+        inside = [m for m in index.in_subtree(noun, SUBJECT_CLASSES) if _agentish(m)]
         if inside:
             return inside[0]
-    verb = governing_verb(number.tokens.root)
-    while verb is not None:
-        subj_tok = subject_token(verb)
-        if subj_tok is not None:
-            found = resolve_reference(subj_tok, index, SUBJECT_CLASSES)
-            is_field = found is not None and found.cls == "TechnologyField"
-            if is_field and index.at(subj_tok) is not found:
-                found = None  # a field inside the subject phrase qualifies; it is not the subject
-            if found and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS):
-                return found
-            if found is None:
-                break
-        if verb.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and verb.head is not verb:
-            verb = governing_verb(verb.head)
-        else:
-            break
+    if clause_subject is not None:
+        return clause_subject  # "Digital communication remained the busiest field with ..."
     # "in China", "for overseas applicants in China"
     for mention in ctx.sentence.mentions:
         tok = mention.span.root
@@ -562,6 +560,31 @@ def _subject(
     if agents:
         return agents[0]
     return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+
+
+def _clause_subject(number: Number, index: MentionIndex) -> Mention | None:
+    """The subject of the clause a number is in, climbing through reported speech ("Wang said
+    China has filed ..."); a technology field counts only when it is the subject itself."""
+    verb = governing_verb(number.tokens.root)
+    while verb is not None:
+        subj_tok = subject_token(verb)
+        if subj_tok is not None:
+            found = resolve_reference(subj_tok, index, SUBJECT_CLASSES)
+            if (
+                found is not None
+                and found.cls == "TechnologyField"
+                and index.at(subj_tok) is not found
+            ):
+                found = None  # a field inside the subject phrase qualifies; it is not the subject
+            if found and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS):
+                return found
+            if found is None:
+                return None
+        if verb.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and verb.head is not verb:
+            verb = governing_verb(verb.head)
+        else:
+            return None
+    return None
 
 
 def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
@@ -634,7 +657,8 @@ def _measure(
     if number.unit == "Rank":
         if index_mention is not None:
             return "rank"
-        base = earlier[-1].measure if earlier else _rank_topic(number)
+        bases = [st.measure for st in earlier if st.unit != "Rank"]
+        base = bases[-1] if bases else _rank_topic(number)
         return f"rank in {base}" if base else "rank"
     if number.unit == "Percent":
         direction = _direction(number)
