@@ -1,0 +1,168 @@
+"""Numeric claims: each number the text asserts about an entity becomes a Statistic.
+
+For every number in a sentence (spaCy's CARDINAL, PERCENT, MONEY and ORDINAL
+spans, bare numerals, and rank words such as "top filer"):
+
+1. skip what is not a claim: years, durations ("four consecutive years"),
+   group sizes ("Top 10 makers"), ordinals of events ("30th anniversary"),
+   numbers inside names ("IP5", "Global Innovation Index 2023");
+2. read the value (scale words, written numbers) and the unit;
+3. find the counted thing (the noun the number modifies, or the subject of
+   "reached 4.015 million") and phrase the measure from it;
+4. find the subject: a possessor or demonym on that noun, an entity inside
+   it, the clause's subject (pronouns resolved), or the place "in X";
+5. add the qualifier, date (resolved against the article's date),
+   technology field, index and announcing agent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.sentences import SentenceView
+from kg.extract.statistics.context import Context
+from kg.extract.statistics.measure import counted_noun, phrase_measure
+from kg.extract.statistics.numbers_found import find_numbers
+from kg.extract.statistics.qualifiers import find_announcer, find_date, find_technology_field
+from kg.extract.statistics.subject import change_direction, find_subject
+from kg.extract.syntax import MentionIndex
+from kg.records import Statistic
+
+__all__ = ["statistics_in"]
+
+
+def statistics_in(
+    sentence: SentenceView,
+    index: MentionIndex,
+    article_date: str | None,
+    fallback_subject: str | None,
+    discourse_date: str | None = None,
+    discourse_year: str | None = None,
+) -> list[Statistic]:
+    """Every Statistic one sentence states.
+
+    ``discourse_date`` is the date the paragraph was last talking about; numbers in a
+    sentence with no date of its own take it ("China remained the largest source ...").
+    """
+    ctx = Context(sentence, index, article_date, [])
+    announcer = find_announcer(sentence, index)
+    index_mention = next((m for m in sentence.mentions if m.cls == "Index"), None)
+    results: list[Statistic] = []
+    positions: list[int] = []
+    seen: set[tuple] = set()
+    for number in sorted(find_numbers(sentence, index), key=lambda n: n.tokens.start):
+        noun = counted_noun(number)
+        skip = set(range(number.tokens.start, number.tokens.end))
+        subject = find_subject(number, noun, ctx, results)
+        if subject is None and fallback_subject:
+            subject_key = fallback_subject
+        elif subject is None:
+            continue
+        else:
+            subject_key = subject.key
+        measure = (
+            phrase_measure(number, noun, skip, ctx, results, index_mention).strip() or "quantity"
+        )
+        if number.unit == "Percent" and number.value > 0 and change_direction(number) == "decrease":
+            number.value = -number.value  # a change rate is signed: "down 5.3%" -> -5.3
+        tech = find_technology_field(number, noun, sentence, index)
+        date = find_date(number, sentence, article_date, discourse_year)
+        if date is None and index_mention is not None and number.unit == "Rank":
+            year = re.search(r"\b((?:19|20)\d{2})$", index_mention.text)
+            date = year.group(1) if year else None  # "12th on the Global Innovation Index 2023"
+        if date is None:
+            date = discourse_date or discourse_year
+        if number.unit == "Percent" and date is None and results:
+            date = results[-1].date
+        stat = Statistic(
+            subject=subject_key or "",
+            value=number.value,
+            measure=measure,
+            unit=number.unit,
+            evidence=sentence.evidence,
+            pattern=number.pattern,
+            date=date,
+            qualifier=number.qualifier,
+            technology_field=tech.key if tech else None,
+            index=index_mention.key if (index_mention and number.unit == "Rank") else None,
+            announced_by=announcer.key if announcer and announcer.key != subject_key else None,
+            currency=number.currency,
+        )
+        identity = (stat.subject, stat.value, stat.unit, number.tokens.start)
+        if stat.subject and identity not in seen:
+            seen.add(identity)
+            results.append(stat)
+            positions.append(number.tokens.start_char)
+    results = _respectively(sentence, results, positions)
+    results.extend(_followed_by(sentence, results, positions))
+    return results
+
+
+_LIST_ITEM = r"(?:the )?⟦(\d+):[A-Za-z]+⟧(?: \([^()]*\))?"
+
+
+def _respectively(
+    sentence: SentenceView, results: list[Statistic], positions: list[int]
+) -> list[Statistic]:
+    """ "A, B and C grew by 59.4%, 39.3% and 30.8% respectively": the n-th number is about the
+    n-th item of the list."""
+    if "respectively" not in sentence.text.lower() or len(results) < 2:
+        return results
+    tagged = sentence.tagged()
+    runs = [
+        re.findall(r"⟦(\d+):", match.group())
+        for match in re.finditer(rf"{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})+", tagged)
+    ]
+    by_unit: dict[str, list[int]] = {}
+    for i, stat in enumerate(results):
+        by_unit.setdefault(stat.unit, []).append(i)
+    for indices in by_unit.values():
+        for run in runs:
+            if len(run) == len(indices) >= 2:
+                for i, item in zip(indices, run, strict=True):
+                    mention = sentence.mentions[int(item)]
+                    if mention.key:
+                        results[i] = replace(
+                            results[i],
+                            subject=mention.key,
+                            pattern=results[i].pattern + "+respectively",
+                        )
+                break
+    return results
+
+
+def _followed_by(
+    sentence: SentenceView, results: list[Statistic], positions: list[int]
+) -> list[Statistic]:
+    """ "Huawei was the top applicant, followed by Samsung and LG": the list continues the
+    ranking from the rank stated before it."""
+    tagged = sentence.tagged()
+    match = re.search(
+        rf"followed by (?P<list>{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})*)", tagged
+    )
+    if not match:
+        return []
+    offset = sentence.text.lower().find("followed by")
+    before = [
+        (pos, st)
+        for pos, st in zip(positions, results, strict=False)
+        if st.unit == "Rank" and pos < sentence.start + offset
+    ]
+    if not before:
+        return []
+    _, first = before[-1]
+    extra: list[Statistic] = []
+    for step, item in enumerate(re.findall(r"⟦(\d+):", match.group("list")), start=1):
+        mention = sentence.mentions[int(item)]
+        if mention.key and mention.key != first.subject:
+            extra.append(
+                replace(
+                    first,
+                    subject=mention.key,
+                    value=first.value + step,
+                    qualifier=None,
+                    pattern="rank-followed-by",
+                )
+            )
+    return extra

@@ -1,0 +1,276 @@
+"""Find the numbers in a sentence that can be claims, and read their value and unit.
+
+Skipped: years, durations ("four consecutive years"), group sizes ("Top 10"),
+ordinals of events ("30th anniversary"), identifiers ("Patent No. 10,000,000"),
+numbers inside names ("IP5", "4G"). Ranks written in words ("the top filer",
+"remained the largest source", "led the way") are numbers too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Span
+
+from kg.extract.numbers import (
+    QUALIFIERS,
+    currency_of,
+    parse_ordinal,
+    parse_quantity,
+    split_qualifier,
+)
+from kg.extract.sentences import SentenceView
+from kg.extract.statistics.vocabulary import NUMBER_LABELS, RANK_HEADS, TIME_UNITS
+from kg.extract.syntax import MentionIndex
+
+_RANK_FOLLOWERS = frozenset(
+    """place position spot largest biggest most highest among in on globally worldwide overall
+    ) ,""".split()
+)
+
+
+_RANK_WORDS = frozenset(
+    "rank ranking ranked ranks place placed position top list league index".split()
+)
+
+
+_IDENTIFIED_NOUNS = frozenset(
+    "patent case resolution decree law article certificate registration application order".split()
+)
+
+
+_ORDINAL_TOKEN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+
+
+_YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
+
+
+@dataclass
+class Number:
+    """A number found in a sentence, before it becomes a Statistic."""
+
+    tokens: Span
+    value: Decimal
+    unit: str
+    qualifier: str | None
+    currency: str | None = None
+    pattern: str = "number"
+
+
+def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number]:
+    """The numbers in a sentence that can be claims (see module docstring for what is skipped)."""
+    span = sentence.span
+    covered: set[int] = set()
+    for ent in span.ents:
+        if ent.label_ not in NUMBER_LABELS and ent.label_ != "DATE":
+            continue
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ == "DATE" and len(ent) == 1 and _ORDINAL_TOKEN.match(ent.text):
+            ent = Span(
+                ent.doc, ent.start, ent.end, label="ORDINAL"
+            )  # "ranked 12th" tagged as a date
+        elif ent.label_ == "DATE" or ent.label_ == "QUANTITY":
+            continue
+        number = _read(ent, index)
+        if number is not None:
+            yield number
+    doc = span.doc
+    for token in span:
+        if token.i not in covered and _ORDINAL_TOKEN.match(token.text):
+            number = _read(Span(doc, token.i, token.i + 1, label="ORDINAL"), index)
+            if number is not None:
+                yield number
+            continue
+        if token.i in covered or not token.like_num or token.pos_ not in {"NUM"}:
+            continue
+        end = token.i + 1
+        while end < span.end and doc[end].lower_ in {
+            "million",
+            "billion",
+            "thousand",
+            "trillion",
+            "percent",
+            "%",
+        }:
+            end += 1
+        number = _read(Span(doc, token.i, end, label="CARDINAL"), index)
+        if number is not None:
+            yield number
+    yield from _rank_words(span)
+
+
+def _read(ent: Span, index: MentionIndex) -> Number | None:
+    doc = ent.doc
+    text = ent.text
+    if any(index.at(t) for t in ent):
+        return None  # part of a name: "IP5", "Global Innovation Index 2023"
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.lower_ in {
+        "top",
+        "article",
+        "rule",
+        "section",
+        "chapter",
+        "phase",
+        "grade",
+        "level",
+        "g",
+        "covid",
+        "vol",
+        "page",
+    }:
+        return None
+    if ent.label_ == "CARDINAL" and _YEAR.match(text.strip()):
+        return None
+    last = doc[ent.end - 1]
+    if not last.whitespace_ and after is not None and after.is_alpha and len(after.text) <= 3:
+        return None  # "4G", "5G", "3D": part of a name
+    if after is not None and after.lemma_.lower() in TIME_UNITS:
+        return None
+    if after is not None and after.lower_ == "consecutive":
+        return None
+    qualifier, bare = split_qualifier(text)
+    if qualifier is None and before is not None:
+        qualifier = _qualifier_before(ent)
+    numbered = before is not None and (
+        before.text in {"No.", "No", "Number", "number"}
+        or (before.text == "." and ent.start >= 2 and doc[ent.start - 2].text == "No")
+    )
+    if numbered and (
+        "," in text
+        or (ent.start >= 2 and doc[ent.start - 2].lemma_.lower() in _IDENTIFIED_NOUNS)
+        or (ent.start >= 3 and doc[ent.start - 3].lemma_.lower() in _IDENTIFIED_NOUNS)
+    ):
+        return None  # "U.S. Patent No. 10,000,000", "Resolution No. 12": an identifier
+    if ent.label_ == "ORDINAL" or (numbered and ent.label_ == "CARDINAL"):
+        head = ent.root.head
+        rank_context = (
+            head.lemma_.lower() in RANK_HEADS
+            or (after is not None and after.lower_ in _RANK_FOLLOWERS)
+            or _sentence_ranks(ent.sent)
+        )
+        if ent.label_ == "ORDINAL" and not rank_context:
+            return None
+        rank = parse_ordinal(("no. " if ent.label_ == "CARDINAL" else "") + bare)
+        return Number(ent, Decimal(rank), "Rank", None, pattern="rank-ordinal") if rank else None
+    if ent.label_ == "PERCENT" or re.search(r"%|percent|per cent|percentage point", text, re.I):
+        value = parse_quantity(bare)
+        return (
+            Number(ent, value, "Percent", qualifier, pattern="percent")
+            if value is not None
+            else None
+        )
+    if ent.label_ == "MONEY" and currency_of(text) is None:
+        ent = Span(
+            doc, ent.start, ent.end, label="CARDINAL"
+        )  # "2 billion smartphones": no currency
+    if ent.label_ == "MONEY":
+        if (before is not None and before.text == "(") or (
+            ent.start >= 2
+            and doc[ent.start - 2].text == "("
+            and before is not None
+            and before.lower_ in {"about", "around", "approximately", "roughly", "some", "or"}
+        ):
+            return None  # "800 billion yuan (about 112 billion U.S. dollars)": a conversion
+        value = parse_quantity(bare)
+        return (
+            Number(ent, value, "Money", qualifier, currency_of(text), "money")
+            if value is not None
+            else None
+        )
+    value = parse_quantity(bare)
+    if value is None:
+        return None
+    if value <= 12 and bare.strip().isalpha() and qualifier is None:
+        return None  # "the two offices", "all three filing systems": a description, not a claim
+    return Number(ent, value, "Count", qualifier, pattern="count")
+
+
+def _sentence_ranks(sent: Span) -> bool:
+    """A sentence about rankings: ordinals in it are ranks ("Indonesia, at 61st, ...")."""
+    return any(t.lower_ in _RANK_WORDS or t.lemma_.lower() in _RANK_WORDS for t in sent)
+
+
+def _qualifier_before(ent: Span) -> str | None:
+    doc = ent.doc
+    window = doc[max(0, ent.start - 4) : ent.start].text.lower()
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if window.endswith(q):
+            return q
+    return None
+
+
+_RANKED_NOUNS = frozenset(
+    """filer applicant spot position place player country source origin patentee holder recipient
+    assignee innovator destination field economy company office user market contributor""".split()
+)
+
+
+_SUPERLATIVES = frozenset("largest biggest busiest highest most leading top greatest".split())
+
+
+_LEAD_OBJECTS = frozenset("way list ranking ranks table field pack rankings chart league".split())
+
+
+def _rank_words(span: Span) -> Iterator[Number]:
+    """Ranks written without a number: "the top filer", "rank top", "topped the list",
+    "remained the largest source", "filed the most applications", "led the way"."""
+    doc = span.doc
+    for token in span:
+        lower, lemma = token.lower_, token.lemma_.lower()
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        one = Span(doc, token.i, token.i + 1)
+        if lower in _SUPERLATIVES and token.dep_ in {
+            "amod",
+            "advmod",
+            "acomp",
+            "attr",
+            "dobj",
+            "npadvmod",
+            "nsubj",
+        }:
+            if nxt is not None and (nxt.like_num or nxt.ent_type_ == "CARDINAL"):
+                continue  # "top 10", "the largest five": a group, not a rank
+            if token.i > span.start and doc[token.i - 1].lower_ in {
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+            }:
+                continue  # "the second-largest": an ordinal rank, read elsewhere
+            head = token.head
+            noun = (
+                nxt
+                if nxt is not None and nxt.pos_ == "NOUN"
+                else (head if head.pos_ == "NOUN" else None)
+            )
+            before = doc[max(span.start, token.i - 5) : token.i].text.lower()
+            plural = noun is not None and noun.tag_ == "NNS" and lower != "most"
+            if "one of" in before or "among" in before or plural:
+                continue  # "one of the world's leading countries": a group, not first place
+            copular = head.lemma_.lower() in {
+                "rank",
+                "be",
+                "remain",
+                "come",
+                "stay",
+                "emerge",
+                "become",
+            }
+            ranked_noun = noun is not None and noun.lemma_.lower() in _RANKED_NOUNS
+            # "filed the most applications": "most" as the determiner of what was counted
+            most_of = lower == "most" and head.pos_ == "NOUN" and head.dep_ == "dobj"
+            if (lower == "top" and copular) or ranked_noun or most_of:
+                yield Number(one, Decimal(1), "Rank", None, pattern=f"rank-{lower}")
+        elif lemma == "top" and token.pos_ == "VERB":
+            yield Number(one, Decimal(1), "Rank", None, pattern="rank-topped")
+        elif (
+            lemma == "lead"
+            and token.pos_ == "VERB"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEAD_OBJECTS for c in token.children)
+        ):
+            yield Number(one, Decimal(1), "Rank", None, pattern="rank-led")

@@ -1,0 +1,157 @@
+"""Who a number is about: the entity it is written against, a possessor, the clause's
+subject (pronouns and "the Office" resolved), a demonym on the counted noun, the place
+"in X" — in that order of evidence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.mentions import Mention
+from kg.extract.statistics.context import Context
+from kg.extract.statistics.numbers_found import Number
+from kg.extract.statistics.vocabulary import (
+    CHANGE_VERBS,
+    DECREASE,
+    INCREASE,
+    REPORT_VERBS,
+    SUBJECT_CLASSES,
+)
+from kg.extract.syntax import MentionIndex, governing_verb, resolve_reference, subject_token
+from kg.records import Statistic, is_subclass
+
+
+def find_subject(
+    number: Number, noun: Token | None, ctx: Context, earlier: list[Statistic]
+) -> Mention | None:
+    index = ctx.index
+    adjacent = _adjacent_mention(number, index)
+    if adjacent is not None:
+        return adjacent
+    if number.unit == "Percent" and is_change(number):
+        # "French filings slipped by 1.5%": the changing thing names its owner
+        verb = governing_verb(number.tokens.root)
+        subj_tok = (
+            subject_token(verb)
+            if verb is not None and verb.lemma_.lower() in CHANGE_VERBS
+            else None
+        )
+        owner = (
+            resolve_reference(subj_tok, index, SUBJECT_CLASSES) if subj_tok is not None else None
+        )
+        if owner is not None and (is_subject_like(owner) or owner.cls == "TechnologyField"):
+            return owner
+        if earlier:
+            return mention_for_key(earlier[-1].subject, ctx) or None
+    if noun is not None:  # "Huawei's patents", "the country's applications"
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found = resolve_reference(child, index, SUBJECT_CLASSES)
+                if found and is_subject_like(found):
+                    return found
+    clause_subject = _clause_subject(number, index)
+    if clause_subject is not None and clause_subject.cls != "TechnologyField":
+        return clause_subject  # "The Office received 160,000 EU trade mark applications"
+    if noun is not None:  # "Chinese applicants filed ...", "applications from Japanese firms"
+        for child in noun.children:
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                found = resolve_reference(child, index, SUBJECT_CLASSES)
+                if found and is_subject_like(found):
+                    return found
+        inside = [m for m in index.in_subtree(noun, SUBJECT_CLASSES) if is_subject_like(m)]
+        if inside:
+            return inside[0]
+    if clause_subject is not None:
+        return clause_subject  # "Digital communication remained the busiest field with ..."
+    # "in China", "for overseas applicants in China"
+    for mention in ctx.sentence.mentions:
+        tok = mention.span.root
+        if tok.head.lower_ in {"in", "from", "by"} and mention.cls in {"Country", "Region", "City"}:
+            return mention
+    agents = [m for m in ctx.sentence.mentions if is_subject_like(m) and m.cls != "Person"]
+    if agents:
+        return agents[0]
+    return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+
+
+def _clause_subject(number: Number, index: MentionIndex) -> Mention | None:
+    """The subject of the clause a number is in, climbing through reported speech ("Wang said
+    China has filed ..."); a technology field counts only when it is the subject itself."""
+    verb = governing_verb(number.tokens.root)
+    while verb is not None:
+        subj_tok = subject_token(verb)
+        if subj_tok is not None:
+            found = resolve_reference(subj_tok, index, SUBJECT_CLASSES)
+            if (
+                found is not None
+                and found.cls == "TechnologyField"
+                and index.at(subj_tok) is not found
+            ):
+                found = None  # a field inside the subject phrase qualifies; it is not the subject
+            if found and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS):
+                return found
+            if found is None:
+                return None
+        if verb.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and verb.head is not verb:
+            verb = governing_verb(verb.head)
+        else:
+            return None
+    return None
+
+
+def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
+    """The entity a number is written against: "Germany (6,613)", "the United States with
+    55,678", "Finland (6th)", "Singapore fifth", "Indonesia, at 61st"."""
+    doc = number.tokens.doc
+    i = number.tokens.start - 1
+    skipped = 0
+    while (
+        i >= 0 and skipped < 3 and doc[i].lower_ in {"(", "with", ",", "at", "in", "the", "-", "—"}
+    ):
+        i -= 1
+        skipped += 1
+    if i < 0 or i < number.tokens.sent.start:
+        return None
+    mention = index.at(doc[i])
+    if mention is None or not (is_subject_like(mention) or mention.cls == "TechnologyField"):
+        return None
+    between = {t.lower_ for t in doc[i + 1 : number.tokens.start]}
+    if not between and number.unit != "Rank":
+        return None  # "Germany 8 million" is rare; "China 5G" is not a claim about China
+    return mention
+
+
+def is_agent(mention: Mention) -> bool:
+    """Who can announce: a person, an organisation or a country (not a place or a field)."""
+    return bool(mention.cls) and (is_subclass(mention.cls, "Agent") or mention.cls == "Country")
+
+
+def is_subject_like(mention: Mention) -> bool:
+    return bool(mention.cls) and any(is_subclass(mention.cls, c) for c in SUBJECT_CLASSES)
+
+
+def mention_for_key(key: str, ctx: Context) -> Mention | None:
+    for mention in ctx.sentence.mentions:
+        if mention.key == key:
+            return mention
+    return next((m for m in ctx.index.mentions if m.key == key), None)
+
+
+def is_change(number: Number) -> bool:
+    return change_direction(number) is not None
+
+
+def change_direction(number: Number) -> str | None:
+    doc = number.tokens.doc
+    text = number.tokens.text
+    if text.startswith("+"):
+        return "increase"
+    if text.startswith("-") or text.startswith("−"):
+        return "decrease"
+    window = doc[max(0, number.tokens.start - 5) : min(len(doc), number.tokens.end + 3)]
+    for token in window:
+        lemma = token.lemma_.lower()
+        if lemma in INCREASE or token.lower_ in INCREASE:
+            return "increase"
+        if lemma in DECREASE or token.lower_ in DECREASE:
+            return "decrease"
+    return None
