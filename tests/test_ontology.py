@@ -373,3 +373,26 @@ def test_schema_alignment_covers_the_table() -> None:
     assert triples - SCHEMA_LINKS == {(IPO.subject, SKOS.narrowMatch, refarea)}
     # schema.org in its https form (rdflib's SDO), as alignment.md prescribes.
     assert not any(str(o).startswith("http://schema.org/") for o in graph.objects())
+
+
+def test_extractor_domains_agree_with_the_ontology() -> None:
+    """The extractor's table of domains and ranges never admits what the ontology forbids."""
+    from rdflib.collection import Collection
+
+    from kg.extract.article import DOMAIN_RANGE
+    from kg.records import is_subclass
+
+    graph = load_ontology()
+
+    def classes(node: object) -> list[str]:
+        union = graph.value(node, OWL.unionOf)  # type: ignore[arg-type]
+        members = list(Collection(graph, union)) if union is not None else [node]
+        return [str(m).rsplit("#", 1)[-1] for m in members]
+
+    for prop, (domain, range_) in DOMAIN_RANGE.items():
+        allowed_domain = classes(graph.value(IPO[prop], RDFS.domain))
+        allowed_range = classes(graph.value(IPO[prop], RDFS.range))
+        for cls in domain:
+            assert any(is_subclass(cls, a) for a in allowed_domain), (prop, cls, allowed_domain)
+        for cls in range_:
+            assert any(is_subclass(cls, a) for a in allowed_range), (prop, cls, allowed_range)

@@ -36,7 +36,7 @@ from kg.slug import slugify
 
 #: Allowed (subject class, object class) ancestors per property, from the data model.
 DOMAIN_RANGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "memberOf": (("Country", "Organization", "Region"), ("Organization", "Treaty", "Initiative")),
+    "memberOf": (("Country", "Organization"), ("Organization", "Treaty")),
     "spokespersonOf": (("Person",), ("Organization",)),
     "headOf": (("Person",), ("Organization",)),
     "affiliatedWith": (("Person",), ("Organization",)),

@@ -356,7 +356,7 @@ _HOME_TO = re.compile(
 )
 _MEMBER_LIST = re.compile(
     rf"{E('o', GROUPING)}(?:'s|’s)? (?:member states|members|member countries|contracting parties|"
-    rf"contracting states)(?:,)? (?:such as |including |like |namely |are |were )?"
+    rf"contracting states)(?:,)? (?:[a-z ]{{0,25}}: )?(?:such as |including |like |namely |are |were )?"
     rf"(?P<list>⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) ⟦\d+:(?:Country|Region|{ORG})⟧)*)",
     re.IGNORECASE,
 )
@@ -380,17 +380,29 @@ _ATTENDED_NO_OBJECT = re.compile(
 )
 
 
+_TITLE_WORD = (
+    r"(?:Director[- ]General|Director|President|Commissioner|Chairman|Chairwoman|Chair|"
+    r"Secretary[- ]General|Administrator|CEO|Chief Executive(?: Officer)?|Spokesperson|Spokesman|"
+    r"Spokeswoman|Controller General|Registrar|Founder)"
+)
 _BARE_TITLE = re.compile(
-    rf"(?:^|[.;] |, )(?P<title>(?:Executive |Deputy |Vice |Acting )?(?:Director[- ]General|Director|President|"
-    rf"Commissioner|Chairman|Chairwoman|Chair|Secretary[- ]General|Administrator|CEO|Chief Executive|"
-    rf"Spokesperson|Spokesman|Spokeswoman)) {E('s', 'Person')}"
+    rf"(?:^|[.;] |, |by |as )(?P<title>(?:(?:Executive|Deputy|Vice|Acting|Founder|Chairman) (?:and )?)?"
+    rf"{_TITLE_WORD}) {E('s', 'Person')}"
+)
+#: "Its founder and chief executive officer is Kasim Alfalahi"
+_ITS_TITLE_IS = re.compile(
+    rf"\b(?:its|their) (?P<title>[a-z -]{{0,40}}?{_ROLE}[a-z ]{{0,20}}?),? (?:is|was|,) {E('s', 'Person')}",
+    re.IGNORECASE,
 )
 
 
 def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """ "Executive Director Christian Archambeau said ...": a title without its organisation
     refers to the organisation the text was last talking about."""
-    for match in _BARE_TITLE.finditer(sentence.tagged()):
+    for match in [
+        *_BARE_TITLE.finditer(sentence.tagged()),
+        *_ITS_TITLE_IS.finditer(sentence.tagged()),
+    ]:
         person = sentence.mentions[int(match.group("s"))]
         prop = role_property(match.group("title"))
         specific = ("IPOffice", "GovernmentAgency", "InternationalOrganization", "Company")
@@ -503,7 +515,11 @@ def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Itera
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-        agents = [m for m in _coordinated_mentions(subject, index) if _is_agent(m) and m.key]
+        agents = [
+            m
+            for m in _coordinated_mentions(subject, index)
+            if _is_agent(m) and m.key and m.cls != "Person"  # people sign for their organisations
+        ]
         keys = list(dict.fromkeys(m.key for m in agents))
         for i, first in enumerate(keys):
             for second in keys[i + 1 :]:

@@ -39,7 +39,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"meeting|session|dialogue|roundtable|workshop|seminar|week|olympiad|games)\b"
             r"( \d{4})?$",
         ),
-        ("Initiative", r"\b(initiative|programme|program|strategy|highway|project|plan)\b$"),
+        (
+            "Initiative",
+            r"\b(initiative|programme|program|strategy|highway|project|plan|mission|scheme|campaign|"
+            r"pilot|classification)\b$",
+        ),
         (
             "InternationalOrganization",
             r"\b(asian|african|european|arab|pacific|gulf|nordic|caribbean|latin|eurasian|"
@@ -89,9 +93,20 @@ _REGION_WORDS = re.compile(
 )
 
 
+_PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+$")  # "Unnat P. Pandit"
+_INSTITUTION_WORDS = re.compile(
+    r"\b(association|institute|institution|university|college|academy|school|foundation|society|"
+    r"council|committee|commission|office|agency|ministry|department|court|chamber|federation|union|"
+    r"organi[sz]ation|centre|center|network|alliance|forum|times|news|daily|post|journal|press|"
+    r"media|television|radio|agency|service|bureau|board|authority|government|party|club|league|"
+    r"initiative|program|programme|fund|trust|bank|hospital|laboratory|lab)\b",
+    re.IGNORECASE,
+)
+
+
 def classify(name: str, spacy_label: str) -> str | None:
     """The core class for a name not in the gazetteer, or None when it is not an entity kind kg keeps."""
-    if spacy_label == "PERSON":
+    if spacy_label == "PERSON" or (spacy_label == "ORG" and _PERSON_SHAPE.match(name)):
         return "Person"
     if spacy_label in {"GPE", "LOC"}:
         return "Region" if (_REGION_WORDS.search(name) or spacy_label == "LOC") else "City"
@@ -109,4 +124,12 @@ def classify(name: str, spacy_label: str) -> str | None:
         r"\b(treaty|convention|protocol|agreement)\b", name, re.I
     ):
         return None  # national laws are not treaties; kg has no class for them
+    if (
+        spacy_label == "ORG"
+        and not _INSTITUTION_WORDS.search(name)
+        and len(name.split()) <= 3
+        and not name.replace(".", "").isupper()  # an unknown acronym is as often an agency
+    ):
+        # A short name with no institutional word: in IP news, a firm or a brand (Airbnb, Hermès).
+        return "Company"
     return _LABEL_CLASSES.get(spacy_label)
