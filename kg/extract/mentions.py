@@ -225,6 +225,8 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue
         if ent.label_ == "NORP":
             continue  # demonyms the gazetteer knows come from the ruler; others name no entity
+        if ent.end < len(doc) and doc[ent.end].lemma_.lower() in {"dollar", "cent"}:
+            continue  # "U.S. dollars", "Hong Kong dollars": a currency, not the place
         ent = longer_name(ent)
         parts = [p for piece in split_coordination(ent) for p in split_title(piece)]
         for part in parts:

@@ -164,6 +164,15 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
             if value is not None
             else None
         )
+    following = doc[ent.end : min(ent.end + 3, len(doc))].text
+    if ent.label_ in {"CARDINAL", "MONEY"} and re.match(
+        r"^(?:U\.S\. |US |Hong Kong |Singapore |Australian |Canadian )?(?:dollars|yuan|euros?|yen|won|"
+        r"pounds|rupees|francs|renminbi)\b",
+        following,
+        re.IGNORECASE,
+    ):
+        ent = Span(doc, ent.start, ent.end, label="MONEY")  # "98.3 billion U.S. dollars"
+        text = f"{text} {following}"
     if ent.label_ == "MONEY" and currency_of(text) is None:
         ent = Span(
             doc, ent.start, ent.end, label="CARDINAL"
