@@ -108,11 +108,14 @@ def extract_article(
     statistics: list[Statistic] = []
     discourse: str | None = None
     year: str | None = None
+    ranking: str | None = None
     previous_end = 0
     for sentence in sentences:
         if "\n\n" in article.text[previous_end : sentence.start]:
             discourse = None  # a new paragraph may talk about another day; the year carries on
-        in_sentence = statistics_in(sentence, index, article.date, topic, discourse, year)
+        indices = [m.key for m in sentence.mentions if m.cls == "Index" and m.key]
+        ranking = indices[-1] if indices else ranking
+        in_sentence = statistics_in(sentence, index, article.date, topic, discourse, year, ranking)
         statistics.extend(in_sentence)
         dated = [s.date for s in in_sentence if s.date]
         if dated:

@@ -39,11 +39,14 @@ def statistics_in(
     fallback_subject: str | None,
     discourse_date: str | None = None,
     discourse_year: str | None = None,
+    discourse_index: str | None = None,
 ) -> list[Statistic]:
     """Every Statistic one sentence states.
 
     ``discourse_date`` is the date the paragraph was last talking about; numbers in a
     sentence with no date of its own take it ("China remained the largest source ...").
+    ``discourse_index`` is the ranking the article was last talking about; bare ranks
+    ("Japan followed in 13th place") are places in it.
     """
     ctx = Context(sentence, index, article_date, [])
     announcer = find_announcer(sentence, index)
@@ -85,7 +88,9 @@ def statistics_in(
             date=date,
             qualifier=number.qualifier,
             technology_field=tech.key if tech else None,
-            index=index_mention.key if (index_mention and number.unit == "Rank") else None,
+            index=(index_mention.key if index_mention else discourse_index)
+            if number.unit == "Rank" and measure == "rank"
+            else (index_mention.key if index_mention and number.unit == "Rank" else None),
             announced_by=announcer.key if announcer and announcer.key != subject_key else None,
             currency=number.currency,
         )

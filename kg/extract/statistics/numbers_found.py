@@ -28,7 +28,7 @@ from kg.extract.syntax import MentionIndex
 
 _RANK_FOLLOWERS = frozenset(
     """place position spot largest biggest most highest among in on globally worldwide overall
-    ) ,""".split()
+    )""".split()
 )
 
 
@@ -155,6 +155,10 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         )
         if ent.label_ == "ORDINAL" and not rank_context:
             return None
+        if ent.label_ == "ORDINAL" and _historic_first(ent):
+            return (
+                None  # "the first WIPO treaty to deal with ...": a first, not a place in a ranking
+            )
         rank = parse_ordinal(("no. " if ent.label_ == "CARDINAL" else "") + bare)
         return Number(ent, Decimal(rank), "Rank", None, pattern="rank-ordinal") if rank else None
     if ent.label_ == "PERCENT" or re.search(r"%|percent|per cent|percentage point", text, re.I):
@@ -197,6 +201,14 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     if value <= 12 and bare.strip().isalpha() and qualifier is None:
         return None  # "the two offices", "all three filing systems": a description, not a claim
     return Number(ent, value, "Count", qualifier, pattern="count")
+
+
+def _historic_first(ent: Span) -> bool:
+    """ "the first treaty to ...", "the second time": an ordinal naming an occasion."""
+    head = ent.root.head
+    return head.pos_ == "NOUN" and any(
+        child.dep_ in {"relcl", "acl"} or (child.dep_ == "xcomp") for child in head.children
+    )
 
 
 def _sentence_ranks(sent: Span) -> bool:
