@@ -249,7 +249,14 @@ def currency_of(text: str) -> str | None:
     for sign in ("us$", "hk$", "$", "€", "£", "¥"):
         if sign in lower:
             return CURRENCIES[sign]
-    for word in re.findall(r"[a-z]+(?: francs)?", lower):
-        if word in CURRENCIES:
+    for match in re.finditer(r"[a-z]+(?: francs)?", lower):
+        word = match.group()
+        if word not in CURRENCIES:
+            continue
+        after_amount = re.search(
+            r"(\d|million|billion|trillion|thousand|lakh|crore)\s*$", lower[: match.start()]
+        )
+        # "won", "yen", "usd": short words count after an amount or as a capitalised code
+        if len(word) > 3 or after_amount or word.upper() in text:
             return CURRENCIES[word]
     return None

@@ -144,11 +144,12 @@ def _followed_by(
     ranking from the rank stated before it."""
     tagged = sentence.tagged()
     match = re.search(
-        rf"followed by (?P<list>{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})*)", tagged
+        rf"(?P<cue>followed by|ahead of) (?P<list>{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})*)",
+        tagged,
     )
     if not match:
         return []
-    offset = sentence.text.lower().find("followed by")
+    offset = sentence.text.lower().find(match.group("cue"))
     before = [
         (pos, st)
         for pos, st in zip(positions, results, strict=False)

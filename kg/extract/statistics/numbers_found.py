@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from kg.extract.numbers import (
     QUALIFIERS,
+    SCALES,
     currency_of,
     parse_ordinal,
     parse_quantity,
@@ -87,14 +88,7 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
         if token.i in covered or not token.like_num or token.pos_ not in {"NUM"}:
             continue
         end = token.i + 1
-        while end < span.end and doc[end].lower_ in {
-            "million",
-            "billion",
-            "thousand",
-            "trillion",
-            "percent",
-            "%",
-        }:
+        while end < span.end and (doc[end].lower_ in SCALES or doc[end].lower_ in {"percent", "%"}):
             end += 1
         number = _read(Span(doc, token.i, end, label="CARDINAL"), index)
         if number is not None:
@@ -104,6 +98,8 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
 
 def _read(ent: Span, index: MentionIndex) -> Number | None:
     doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in SCALES and len(doc[ent.end].text) > 2:
+        ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)  # "1.03 lakh", "2 crore"
     text = ent.text
     if any(index.at(t) for t in ent):
         return None  # part of a name: "IP5", "Global Innovation Index 2023"
@@ -178,9 +174,12 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         ent = Span(doc, ent.start, ent.end, label="MONEY")  # "98.3 billion U.S. dollars"
         text = f"{text} {following}"
     if ent.label_ == "MONEY" and currency_of(text) is None:
-        ent = Span(
-            doc, ent.start, ent.end, label="CARDINAL"
-        )  # "2 billion smartphones": no currency
+        # "Nike (53.7 billion)" among dollar figures is money; "2 billion smartphones" is not
+        sentence_currency = currency_of(ent.sent.text)
+        if sentence_currency is not None:
+            text = f"{text} {sentence_currency}"
+        else:
+            ent = Span(doc, ent.start, ent.end, label="CARDINAL")
     if ent.label_ == "MONEY":
         if (before is not None and before.text == "(") or (
             ent.start >= 2
