@@ -24,7 +24,12 @@ from kg.extract.sentences import SentenceView
 from kg.extract.statistics.context import Context
 from kg.extract.statistics.measure import counted_noun, phrase_measure
 from kg.extract.statistics.numbers_found import find_numbers
-from kg.extract.statistics.qualifiers import find_announcer, find_date, find_technology_field
+from kg.extract.statistics.qualifiers import (
+    find_announcer,
+    find_date,
+    find_technology_field,
+    present_tense_year,
+)
 from kg.extract.statistics.subject import change_direction, find_subject
 from kg.extract.syntax import MentionIndex
 from kg.records import Statistic
@@ -75,7 +80,7 @@ def statistics_in(
             year = re.search(r"\b((?:19|20)\d{2})$", index_mention.text)
             date = year.group(1) if year else None  # "12th on the Global Innovation Index 2023"
         if date is None:
-            date = discourse_date or discourse_year
+            date = discourse_date or discourse_year or present_tense_year(number, article_date)
         if number.unit == "Percent" and date is None and results:
             date = results[-1].date
         stat = Statistic(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.extract.dates import resolve_date
@@ -31,6 +33,21 @@ def find_technology_field(
     return fields[0] if len(fields) == 1 else None
 
 
+_COMPARISON_DATE = re.compile(r"\ba year (earlier|ago|before)\b|\bthe previous year\b", re.I)
+
+
+def present_tense_year(number: Number, article_date: str | None) -> str | None:
+    """The article's year for a figure stated in the present tense with no date of its own:
+    "ARIPO has 21 member states" is true as of publication."""
+    verb = governing_verb(number.tokens.root)
+    if article_date is None or verb is None:
+        return None
+    tags = {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"})}
+    if tags & {"VBD", "VBN"} and not tags & {"VBZ", "VBP"}:
+        return None  # past tense: the text does not say when
+    return article_date[:4] if tags & {"VBZ", "VBP"} else None
+
+
 def find_date(
     number: Number, sentence: SentenceView, article_date: str | None, discourse_year: str | None
 ) -> str | None:
@@ -40,6 +57,12 @@ def find_date(
         window = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end]
         if any(t.lower_ in _BASELINE_WORDS for t in window[: -len(ent)] if t.i >= ent.start - 2):
             continue  # "1.8% fewer than in 2022": the baseline, not the claim's date
+        if (
+            _COMPARISON_DATE.search(ent.text)
+            and ent.start > 0
+            and ent.doc[ent.start - 1].lower_ not in {"in", "during", "for"}
+        ):
+            continue  # "up from 4,398 a year earlier", "over the previous year": the baseline
         resolved = resolve_date(window.text, article_date, discourse_year)
         if resolved is None:
             continue
