@@ -380,8 +380,9 @@ _ATTENDED_NO_OBJECT = re.compile(
 )
 
 
+# "President" is left out: alone before a name it is as often a head of state.
 _TITLE_WORD = (
-    r"(?:Director[- ]General|Director|President|Commissioner|Chairman|Chairwoman|Chair|"
+    r"(?:Director[- ]General|Director|Commissioner|Chairman|Chairwoman|Chair|"
     r"Secretary[- ]General|Administrator|CEO|Chief Executive(?: Officer)?|Spokesperson|Spokesman|"
     r"Spokeswoman|Controller General|Registrar|Founder)"
 )
@@ -389,6 +390,7 @@ _BARE_TITLE = re.compile(
     rf"(?:^|[.;] |, |by |as )(?P<title>(?:(?:Executive|Deputy|Vice|Acting|Founder|Chairman) (?:and )?)?"
     rf"{_TITLE_WORD}) {E('s', 'Person')}"
 )
+_NEARBY_CHARS = 400
 #: "Its founder and chief executive officer is Kasim Alfalahi"
 _ITS_TITLE_IS = re.compile(
     rf"\b(?:its|their) (?P<title>[a-z -]{{0,40}}?{_ROLE}[a-z ]{{0,20}}?),? (?:is|was|,) {E('s', 'Person')}",
@@ -409,6 +411,8 @@ def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         org = index.last_before(person.start, specific) or index.last_before(
             person.start, ("Organization",)
         )
+        if org is not None and person.start - org.end > _NEARBY_CHARS:
+            continue  # the organisation was named too far back to be the one meant
         if prop and org is not None and org.key and person.key:
             yield Found(person.key, prop, org.key, 0.65, "bare-title-last-organization")
 
