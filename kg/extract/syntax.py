@@ -137,9 +137,10 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     offset = _article_offset(token, index)
     if lower in _PRONOUN_CLASSES:
         return index.last_before(offset if offset is not None else start, _PRONOUN_CLASSES[lower])
-    if token.lemma_.lower() in _NOMINAL_CLASSES and any(
-        c.lower_ in {"the", "this", "that"} for c in token.children
-    ):
+    definite = any(c.lower_ in {"the", "this", "that"} for c in token.children) or (
+        token.left_edge.lower_ in {"the", "this", "that"}  # "The North Chicago-based company's"
+    )
+    if token.lemma_.lower() in _NOMINAL_CLASSES and definite:
         return index.last_before(
             offset if offset is not None else start, _NOMINAL_CLASSES[token.lemma_.lower()]
         )
