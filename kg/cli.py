@@ -82,6 +82,9 @@ def build(
 
     if fmt:
         rdflib_format(fmt)
+    from kg.rdf.io import check_writable
+
+    check_writable(output)  # before a long build, not after it
     console = _console()
     total = count_sources(paths)
     if quiet or total < 3:
@@ -111,7 +114,10 @@ def build(
 
             result = build_graph(paths, model=model, on_article=advance)
     for failure in result.failures:
-        console.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}")
+        reason = failure.reason.removeprefix(f"{failure.source}: ")
+        console.print(
+            f"[yellow]skipped[/] {failure.source}: {reason}", markup=True, highlight=False
+        )
     if not result.extractions:
         _fail("no article could be built", 2)
     from kg.rdf.io import format_for_path

@@ -26,6 +26,10 @@ class FormatError(KGError):
     """An unknown serialisation or output format was asked for."""
 
 
+class OutputError(KGError):
+    """An output file cannot be written (a folder, no permission, a full disk)."""
+
+
 class ModelNotFoundError(KGError):
     """The spaCy pipeline named in the settings is not installed."""
 

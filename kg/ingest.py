@@ -225,7 +225,7 @@ def article_from_text(text: str, source: str = "<text>", article_id: str | None 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     digest = content_hash(text)
     header = parse_header(text)
-    return Article(
+    article = Article(
         id=article_id or f"text-{digest[:12]}",
         source=source,
         text=text,
@@ -236,6 +236,9 @@ def article_from_text(text: str, source: str = "<text>", article_id: str | None 
         dateline=header.dateline,
         masked=header.masked,
     )
+    if not any(ch.isalpha() for ch in article.prose):
+        raise InputError(f"{source}: no article text after the header")
+    return article
 
 
 def read_article(path: Path, article_id: str | None = None) -> Article:

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span
 
@@ -30,6 +31,15 @@ class SentenceView:
     end: int
     text: str
     mentions: list[Mention]
+
+    #: The NER spans inside this sentence, cut once per Doc by build_sentences (spaCy rebuilds
+    #: every span of the whole Doc each time ``Span.ents`` is read).
+    ents: tuple[Span, ...] = ()
+
+    @cached_property
+    def date_tokens(self) -> frozenset[int]:
+        """Indices of the tokens inside DATE and TIME spans."""
+        return frozenset(t.i for e in self.ents if e.label_ in {"DATE", "TIME"} for t in e)
 
     @property
     def evidence(self) -> Evidence:
@@ -73,7 +83,17 @@ def build_sentences(
     """
     views: list[SentenceView] = []
     for base, doc in docs:
+        doc_ents = list(doc.ents)  # type: ignore[attr-defined]
+        cursor = 0
         for sent in doc.sents:  # type: ignore[attr-defined]
+            while cursor < len(doc_ents) and doc_ents[cursor].end <= sent.start:
+                cursor += 1
+            sent_ents = []
+            for ent in doc_ents[cursor:]:
+                if ent.start >= sent.end:
+                    break
+                if ent.start >= sent.start and ent.end <= sent.end:
+                    sent_ents.append(ent)
             start = base + sent.start_char
             end = base + sent.end_char
             stripped = prose[start:end]
@@ -86,5 +106,9 @@ def build_sentences(
                 (m for m in mentions if m.span.doc is doc and m.start >= start and m.end <= end),
                 key=lambda m: (m.start, -m.end),
             )
-            views.append(SentenceView(len(views), sent, start, end, text[start:end], inside))
+            views.append(
+                SentenceView(
+                    len(views), sent, start, end, text[start:end], inside, tuple(sent_ents)
+                )
+            )
     return views

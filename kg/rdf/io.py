@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.errors import FormatError, GraphLoadError
+from kg.errors import FormatError, GraphLoadError, OutputError
 from kg.rdf.namespaces import IPR, PREFIXES, bind_prefixes
 
 #: kg's format names -> rdflib's plugin names.
@@ -56,17 +56,43 @@ def format_for_path(path: Path) -> str:
     return _SUFFIXES.get(path.suffix.lower(), "turtle")
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write a file so that readers see the old content or the new one, never a part."""
+def check_writable(path: Path) -> None:
+    """Fail early (before a long build) when ``path`` cannot be written."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name for the output")
+    parent = path.parent if str(path.parent) else Path(".")
     try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot create its folder ({exc.strerror or exc})") from exc
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{path}: its folder is not writable")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old content or the new one, never a part.
+
+    The file gets the permissions a plain ``open(path, "w")`` would give (umask applied).
+    """
+    path = Path(path)
+    check_writable(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

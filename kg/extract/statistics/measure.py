@@ -26,7 +26,9 @@ def counted_noun(number: Number) -> Token | None:
     return None  # "reached 4.015 million": the measure comes from the clause instead
 
 
-def _measure_from(noun: Token, skip: set[int], index: MentionIndex) -> str:
+def _measure_from(
+    noun: Token, skip: set[int], index: MentionIndex, date_tokens: frozenset[int] = frozenset()
+) -> str:
     """The counted noun phrase as written, without determiners, possessors, the number
     itself, and what follows a comma, a clause or a place ("patents in China").
 
@@ -35,7 +37,7 @@ def _measure_from(noun: Token, skip: set[int], index: MentionIndex) -> str:
     "global patent applications for solar panels".
     """
     dropped: set[int] = set(skip)
-    dates = {t.i for e in noun.doc.ents if e.label_ in {"DATE", "TIME"} for t in e}
+    dates = date_tokens
     for token in noun.subtree:
         if (
             token.dep_ in {"poss", "det", "predet", "npadvmod"}
@@ -94,10 +96,10 @@ def phrase_measure(
             of_what = counts[-1].measure if counts else None
             return f"{change_word} in {of_what}" if of_what else change_word
         if noun is not None:
-            return "share of " + _measure_from(noun, skip, ctx.index)
+            return "share of " + _measure_from(noun, skip, ctx.index, ctx.sentence.date_tokens)
         return "share"
     if noun is not None:
-        measure = _measure_from(noun, skip, ctx.index)
+        measure = _measure_from(noun, skip, ctx.index, ctx.sentence.date_tokens)
         if _in_force(noun):
             measure += " in force"
         return measure or noun.lemma_
@@ -108,10 +110,10 @@ def phrase_measure(
     if verb is not None:
         subj = subject_token(verb)
         if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and not ctx.index.at(subj):
-            return _measure_from(subj, skip, ctx.index)
+            return _measure_from(subj, skip, ctx.index, ctx.sentence.date_tokens)
         for child in verb.children:
             if child.dep_ in {"dobj", "attr"} and child.pos_ == "NOUN" and child.i not in skip:
-                return _measure_from(child, skip, ctx.index)
+                return _measure_from(child, skip, ctx.index, ctx.sentence.date_tokens)
     return "quantity"
 
 

@@ -65,7 +65,7 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
     """The numbers in a sentence that can be claims (see module docstring for what is skipped)."""
     span = sentence.span
     covered: set[int] = set()
-    for ent in span.ents:
+    for ent in sentence.ents:
         if ent.label_ not in NUMBER_LABELS and ent.label_ != "DATE":
             continue
         covered.update(range(ent.start, ent.end))

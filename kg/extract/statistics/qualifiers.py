@@ -51,7 +51,7 @@ def present_tense_year(number: Number, article_date: str | None) -> str | None:
 def find_date(
     number: Number, sentence: SentenceView, article_date: str | None, discourse_year: str | None
 ) -> str | None:
-    dates = [e for e in sentence.span.ents if e.label_ == "DATE"]
+    dates = [e for e in sentence.ents if e.label_ == "DATE"]
     best: tuple[int, str] | None = None
     for ent in dates:
         window = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end]
