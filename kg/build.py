@@ -71,7 +71,9 @@ class BuildResult:
             articles=len(self.extractions),
             failed=len(self.failures),
             entities_by_class=dict(sorted(classes.items())),
-            relations=sum(len(e.relations) for e in self.extractions),
+            relations=len(
+                {(r.subject, r.predicate, r.object) for e in self.extractions for r in e.relations}
+            ),
             statistics=sum(len(e.statistics) for e in self.extractions),
             seconds=self.seconds,
         )

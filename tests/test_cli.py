@@ -165,3 +165,35 @@ def test_stdin_and_strict(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "<https://w3id.org/ipkg/resource/daren-tang>" in out.read_text(encoding="utf-8")
+
+
+def test_output_permissions_follow_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "perm.ttl"
+    old = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(cli, ["build", "-", "-o", str(out), "-q"], input=ARTICLE)
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_unwritable_output_fails_before_building(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = run("build", str(tmp_path), "-o", str(blocker / "out.ttl"))  # its folder is a file
+    assert done.returncode == 2, done.stderr
+    assert "cannot create its folder" in done.stderr and "Traceback" not in done.stderr
+    folder = run("build", str(tmp_path), "-o", str(tmp_path))
+    assert folder.returncode == 2 and "directory" in folder.stderr
+
+
+def test_header_only_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "header.txt").write_text("date 2024-01-25\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "o.ttl"), "-q"])
+    assert result.exit_code == 2
+    assert "header.txt: no article text after the header" in " ".join(result.output.split())

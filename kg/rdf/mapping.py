@@ -92,11 +92,23 @@ def merge_entities(extractions: Iterable[Extraction]) -> dict[str, Entity]:
             key=key,
             label=label,
             cls=cls,
-            alt_labels=tuple(sorted((alts[key] | set(labels[key])) - {label})),
+            alt_labels=_distinct_alt_labels(alts[key] | set(labels[key]), label),
             wikidata=wikidata.get(key),
             facts=tuple(sorted(facts[key])),
         )
     return merged
+
+
+def _distinct_alt_labels(forms: set[str], label: str) -> tuple[str, ...]:
+    """Other names, one per spelling that differs from the label beyond case ("Battery" and
+    "battery" are one alternative label)."""
+    seen = {label.casefold()}
+    kept: list[str] = []
+    for form in sorted(forms):
+        if form.casefold() not in seen:
+            seen.add(form.casefold())
+            kept.append(form)
+    return tuple(kept)
 
 
 def _add_entity(graph: Graph, entity: Entity) -> None:

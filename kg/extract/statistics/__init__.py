@@ -72,6 +72,13 @@ def statistics_in(
         measure = (
             phrase_measure(number, noun, skip, ctx, results, index_mention).strip() or "quantity"
         )
+        ranking = None
+        if number.unit == "Rank":
+            counted_here = any(st.unit != "Rank" for st in results)
+            ranking = index_mention.key if index_mention else None
+            if ranking is None and discourse_index and not counted_here:
+                # "Japan followed in 13th place": a place in the ranking the article is about
+                ranking, measure = discourse_index, "rank"
         if number.unit == "Percent" and number.value > 0 and change_direction(number) == "decrease":
             number.value = -number.value  # a change rate is signed: "down 5.3%" -> -5.3
         tech = find_technology_field(number, noun, sentence, index)
@@ -93,9 +100,7 @@ def statistics_in(
             date=date,
             qualifier=number.qualifier,
             technology_field=tech.key if tech else None,
-            index=(index_mention.key if index_mention else discourse_index)
-            if number.unit == "Rank" and measure == "rank"
-            else (index_mention.key if index_mention and number.unit == "Rank" else None),
+            index=ranking,
             announced_by=announcer.key if announcer and announcer.key != subject_key else None,
             currency=number.currency,
         )

@@ -203,10 +203,18 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
 
 
 def _historic_first(ent: Span) -> bool:
-    """ "the first treaty to ...", "the second time": an ordinal naming an occasion."""
+    """ "the first treaty to ...", "It is the first WIPO treaty to deal with ...", "the second
+    time": an ordinal naming an occasion, not a place in a ranking."""
     head = ent.root.head
-    return head.pos_ == "NOUN" and any(
-        child.dep_ in {"relcl", "acl"} or (child.dep_ == "xcomp") for child in head.children
+    if head.pos_ != "NOUN":
+        return False
+    if any(child.dep_ in {"relcl", "acl", "xcomp"} for child in head.children):
+        return True
+    # "... the first N to <verb>": the infinitive may hang from the copula instead
+    following = ent.doc[head.i + 1 : head.i + 3]
+    return any(
+        t.lower_ == "to" and t.i + 1 < len(ent.doc) and ent.doc[t.i + 1].pos_ == "VERB"
+        for t in following
     )
 
 
@@ -282,8 +290,18 @@ def _rank_words(span: Span) -> Iterator[Number]:
                 "become",
             }
             ranked_noun = noun is not None and noun.lemma_.lower() in _RANKED_NOUNS
-            # "filed the most applications": "most" as the determiner of what was counted
-            most_of = lower == "most" and head.pos_ == "NOUN" and head.dep_ == "dobj"
+            # "filed the most applications": "the most" as the determiner of what was counted
+            most_of = (
+                lower == "most"
+                and head.pos_ == "NOUN"
+                and head.dep_ == "dobj"
+                and token.i > span.start
+                and doc[token.i - 1].lower_ == "the"
+            )
+            if lower == "most" and (token.i == span.start or doc[token.i - 1].lower_ != "the"):
+                continue  # "most European markets": a quantity, not first place
+            if noun is not None and any(c.dep_ == "poss" for c in noun.children):
+                continue  # "Latin America's largest economy": a description, not a ranking
             if (lower == "top" and copular) or ranked_noun or most_of:
                 yield Number(one, Decimal(1), "Rank", None, pattern=f"rank-{lower}")
         elif lemma == "top" and token.pos_ == "VERB":
