@@ -209,7 +209,7 @@ def _trailing_publisher(text: str) -> tuple[str, int] | None:
 
 
 def content_hash(text: str) -> str:
-    """SHA-256 hex digest of the decoded text."""
+    """SHA-256 hex digest of the decoded text (line endings normalised to LF, as offsets are)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
