@@ -293,3 +293,14 @@ def test_names_grown_around_places() -> None:
 def test_identifiers_are_not_statistics() -> None:
     result = extract("The office issued U.S. Patent No. 10,000,000 on Tuesday.")
     assert not [s for s in result.statistics if s.unit == "Rank"]
+
+
+def test_fragments_and_generic_words_are_not_entities() -> None:
+    result = extract(
+        "The Institute said the ARIPO Council of Ministers on Thursday met the United Nations "
+        "Economic Commission for Africa and the Controller General."
+    )
+    names = {e.label for e in result.entities if e.mentioned}
+    assert "Institute" not in names and "Controller General" not in names
+    assert "United Nations Economic Commission for Africa" in names
+    assert not any(n.endswith("Thursday") for n in names)

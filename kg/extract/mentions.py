@@ -164,7 +164,11 @@ def clean_span(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
     while end > start and (
-        doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space
+        doc[end - 1].lower_ in _TRAILING_DROP
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in {"of", "for", "and", "the", "on", "in"}  # "District of"
+        or _WEEKDAYS_MONTHS.match(doc[end - 1].lower_)  # "Council of Ministers on Thursday"
     ):
         end -= 1
     if span.label_ in {"PERSON", "ORG"}:
@@ -184,11 +188,17 @@ def clean_span(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
 
 
+_GENERIC_NAMES = frozenset(
+    """institute office council commission court agency ministry department bureau authority
+    administration organization organisation association university heads south-east north-east
+    south-west north-west southeast northeast southwest northwest""".split()
+)
 _ROLE_PHRASE = re.compile(
     r"^(?:(?:permanent|executive|deputy|vice|acting|former|senior|chief)\s+)*"
     r"(?:representative|president|director(?:[- ]general)?|secretary(?:[- ]general)?|minister|"
     r"ambassador|chair(?:man|woman|person)?|commissioner|head|chief|spokes(?:person|man|woman)|"
-    r"officer|official|governor|mayor)(?:\s+(?:of|to|for|at)\s+.*)?$",
+    r"officer|official|governor|mayor|controller(?:[- ]general)?|registrar(?:[- ]general)?|heads?)"
+    r"(?:\s+(?:of|to|for|at)\s+.*)?$",
     re.IGNORECASE,
 )
 
@@ -199,6 +209,8 @@ def is_non_entity(text: str, label: str) -> bool:
     folded = text.casefold().strip()
     if label in {"ORG", "PERSON", "EVENT", "WORK_OF_ART", "FAC"} and _ROLE_PHRASE.match(folded):
         return True
+    if label in {"ORG", "GPE", "LOC", "NORP"} and folded in _GENERIC_NAMES:
+        return True  # "Institute", "Office", "South-east" alone name nothing
     last = text.split()[-1] if text.split() else ""
     if label in {"ORG", "PERSON", "EVENT", "FAC"} and last.isalpha() and last.islower():
         return True  # "EU trade mark": a name ends in a capitalised word
@@ -321,11 +333,18 @@ def longer_name(ent: Span) -> Span:
     for stop in range(end, ent.end, -1):
         head = doc[stop - 1].lower_
         if head in _ORG_HEADS:
-            if stop + 1 < end and doc[stop].lower_ == "of":
-                stop = end  # "... University of Technology", "Academy of Sciences"
+            if stop + 1 < end and doc[stop].lower_ in {"of", "for"}:
+                stop = end  # "University of Technology", "Economic Commission for Africa"
             return Span(doc, start, stop, label="ORG")
         if head in _TREATY_HEADS:
             return Span(doc, start, stop, label="LAW")
+    if (
+        ent.label_ in _ORG_LABELS
+        and end > ent.end + 1
+        and doc[ent.end].lower_ in {"for", "of"}
+        and _capitalised(doc[end - 1])
+    ):
+        return Span(doc, start, end, label="ORG")  # "... Economic Commission" + "for Africa"
     if (
         start < ent.start
         and ent.label_ in _PLACE_LABELS
