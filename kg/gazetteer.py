@@ -67,7 +67,7 @@ def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
     """Case-folded, 'the'-less, white-space-folded form used for lookups."""
     name = " ".join(name.replace("’", "'").split())
     if name.lower().startswith("the "):
@@ -88,8 +88,8 @@ class Gazetteer:
                 continue  # the first file that names a thing wins (offices before orgs)
             self.entries[entry.key] = entry
             for form in entry.names:
-                target = self._by_exact if _is_acronym(form) else self._by_form
-                target.setdefault(form if _is_acronym(form) else _fold(form), entry.key)
+                target = self._by_exact if is_acronym(form) else self._by_form
+                target.setdefault(form if is_acronym(form) else fold_name(form), entry.key)
             for demonym in entry.demonyms:
                 self._demonyms.setdefault(demonym, entry.key)
 
@@ -104,7 +104,7 @@ class Gazetteer:
             'patent-cooperation-treaty'
         """
         stripped = name.strip()
-        key = self._by_exact.get(stripped) or self._by_form.get(_fold(stripped))
+        key = self._by_exact.get(stripped) or self._by_form.get(fold_name(stripped))
         return self.entries.get(key) if key else None
 
     def demonym(self, word: str) -> GazetteerEntry | None:
@@ -116,7 +116,13 @@ class Gazetteer:
         return self.entries.get(key) if key else None
 
 
-def _is_acronym(form: str) -> bool:
+def is_acronym(form: str) -> bool:
+    """One word with at least two capitals: "CNIPA", "MoU", "IP5".
+
+    Example:
+        >>> is_acronym("WIPO"), is_acronym("Office")
+        (True, False)
+    """
     letters = [c for c in form if c.isalpha()]
     return " " not in form and len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 

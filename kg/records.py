@@ -16,27 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-#: Core classes of the ontology (local names in ``ipo:``), most specific last.
-ENTITY_CLASSES: tuple[str, ...] = (
-    "Agent",
-    "Person",
-    "Organization",
-    "GovernmentAgency",
-    "IPOffice",
-    "InternationalOrganization",
-    "Company",
-    "Place",
-    "Country",
-    "Region",
-    "City",
-    "Treaty",
-    "Agreement",
-    "Event",
-    "Index",
-    "TechnologyField",
-    "Initiative",
-)
-
 #: Parent of each core class (None for roots), mirroring ontology/ipo.ttl.
 CLASS_PARENT: dict[str, str | None] = {
     "Agent": None,
@@ -73,8 +52,6 @@ RELATION_PROPERTIES: tuple[str, ...] = (
     "country",
     "partOf",
 )
-
-UNITS: tuple[str, ...] = ("Count", "Percent", "Rank", "Money")
 
 
 def is_subclass(cls: str, ancestor: str) -> bool:

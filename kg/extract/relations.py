@@ -257,7 +257,6 @@ _UNIT_AFTER = re.compile(
     r"(?:'s|’s) (?:[\w-]+ ){0,4}?(?:department|division|unit|team|office|bureau|⟦\d+:)",
     re.IGNORECASE,
 )
-_LIST_TAIL = re.compile(r"^(?:,? (?:and |as well as )?⟦(\d+):[A-Za-z]+⟧)")
 
 
 def role_property(title: str) -> str | None:
@@ -434,28 +433,25 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
                     yield Found(agent.key, "participatedIn", recent_event, 0.7, name)
 
 
+#: (pattern, group naming the shared end, property from each list item to it, rule name)
+_LIST_RULES = (
+    (_MEMBER_LIST, "o", "memberOf", "member-list"),
+    (_HOME_TO, "p", "location", "place-home-to-org"),
+    (_ATTENDED_BY, "e", "participatedIn", "attended-by-list"),
+)
+
+
 def list_relations(sentence: SentenceView) -> Iterator[Found]:
     """Rules whose one side is a list: "member states such as A, B and C", "attended by A, B and C"."""
     tagged = sentence.tagged()
     mentions = sentence.mentions
-    for match in _MEMBER_LIST.finditer(tagged):
-        group = mentions[int(match.group("o"))]
-        for idx in re.findall(r"⟦(\d+):", match.group("list")):
-            member = mentions[int(idx)]
-            if member.key and group.key and member.key != group.key:
-                yield Found(member.key, "memberOf", group.key, 0.8, "member-list")
-    for match in _HOME_TO.finditer(tagged):
-        place = mentions[int(match.group("p"))]
-        for idx in re.findall(r"⟦(\d+):", match.group("list")):
-            org = mentions[int(idx)]
-            if org.key and place.key:
-                yield Found(org.key, "location", place.key, 0.8, "place-home-to-org")
-    for match in _ATTENDED_BY.finditer(tagged):
-        event = mentions[int(match.group("e"))]
-        for idx in re.findall(r"⟦(\d+):", match.group("list")):
-            agent = mentions[int(idx)]
-            if agent.key and event.key:
-                yield Found(agent.key, "participatedIn", event.key, 0.8, "attended-by-list")
+    for pattern, ends, prop, rule in _LIST_RULES:
+        for match in pattern.finditer(tagged):
+            anchor = mentions[int(match.group(ends))]
+            for idx in re.findall(r"⟦(\d+):", match.group("list")):
+                item = mentions[int(idx)]
+                if item.key and anchor.key and item.key != anchor.key:
+                    yield Found(item.key, prop, anchor.key, 0.8, rule)
 
 
 _COOPERATION_WORDS = frozenset(

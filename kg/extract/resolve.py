@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import Mention, clean_span, is_non_entity
 from kg.extract.typing_rules import classify
-from kg.gazetteer import Gazetteer, _fold, _is_acronym
+from kg.gazetteer import Gazetteer, fold_name, is_acronym
 from kg.records import is_subclass
 from kg.slug import slugify
 
@@ -367,7 +367,9 @@ class ArticleEntities:
                 if short is None or " " in short.text or not acronym_matches(short.text, inner):
                     continue
                 long_mention = by_start.get((doc, match.start("inner")))
-                if short.key and _fold(inner) not in {_fold(f) for f in self._names_of(short.key)}:
+                if short.key and fold_name(inner) not in {
+                    fold_name(f) for f in self._names_of(short.key)
+                }:
                     # The article defines the acronym itself ("NIPO (Northland ...)"): that sense
                     # wins over a gazetteer entry that spells the same letters.
                     self._detach(short)
@@ -539,7 +541,7 @@ class ArticleEntities:
         """A party's name in an agreement's name: its acronym when it has one (USPTO)."""
         draft = self.drafts[key]
         entry = self.gaz.get(draft.gaz_key)
-        seen = [f for f in draft.forms if _is_acronym(f)]
+        seen = [f for f in draft.forms if is_acronym(f)]
         known = sorted((entry.acronyms if entry else ()), key=len, reverse=True)
         # The gazetteer's fullest acronym first, so that every article names it alike.
         acronyms = known or seen
