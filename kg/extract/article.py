@@ -63,7 +63,7 @@ def extract_article(
         place = gaz.lookup(article.dateline)
         if place is not None and place.cls in {"City", "Country", "Region"}:
             table.ensure_gazetteer_entity(place.key, mentioned=True)
-    index = MentionIndex(table.mentions)
+    index = MentionIndex(table.mentions, docs)
     sentences = build_sentences(docs, table.mentions, article.text, article.prose)
 
     found: dict[tuple[str, str, str], tuple[Found, SentenceView]] = {}

@@ -8,7 +8,7 @@ last compatible entity mentioned before them.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import Mention
 from kg.records import is_subclass
@@ -58,12 +58,18 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
 class MentionIndex:
     """All mentions of an article in reading order, with token lookup."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], docs: list[tuple[int, Doc]] = ()) -> None:
         self.mentions = sorted((m for m in mentions if m.key), key=lambda m: m.start)
+        #: where each chunk (Doc) starts in the article text
+        self._bases = {id(doc): base for base, doc in docs}
         self._by_token: dict[tuple[int, int], Mention] = {}
         for mention in self.mentions:
             for i in range(mention.span.start, mention.span.end):
                 self._by_token[(id(mention.span.doc), i)] = mention
+
+    def offset(self, token: Token) -> int:
+        """A token's character offset in the article text."""
+        return self._bases.get(id(token.doc), 0) + token.idx
 
     def at(self, token: Token) -> Mention | None:
         return self._by_token.get((id(token.doc), token.i))
@@ -133,24 +139,13 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     if mention:
         return mention
     lower = token.lower_
-    start = token.idx
-    offset = _article_offset(token, index)
+    offset = index.offset(token)
     if lower in _PRONOUN_CLASSES:
-        return index.last_before(offset if offset is not None else start, _PRONOUN_CLASSES[lower])
+        return index.last_before(offset, _PRONOUN_CLASSES[lower])
     definite = any(c.lower_ in {"the", "this", "that"} for c in token.children) or (
         token.left_edge.lower_ in {"the", "this", "that"}  # "The North Chicago-based company's"
     )
     if token.lemma_.lower() in _NOMINAL_CLASSES and definite:
-        return index.last_before(
-            offset if offset is not None else start, _NOMINAL_CLASSES[token.lemma_.lower()]
-        )
+        return index.last_before(offset, _NOMINAL_CLASSES[token.lemma_.lower()])
     inside = index.in_subtree(token, prefer)
     return inside[0] if inside else None
-
-
-def _article_offset(token: Token, index: MentionIndex) -> int | None:
-    """Article-level offset of a token, derived from any mention in the same Doc."""
-    for mention in index.mentions:
-        if mention.span.doc is token.doc:
-            return mention.start - mention.span.start_char + token.idx
-    return None
