@@ -114,7 +114,7 @@ def extract_articles(
 
 
 def build_graph(
-    paths: Iterable[str | Path] = (),
+    paths: Iterable[str | Path | Source] = (),
     texts: Iterable[str] = (),
     model: str | None = None,
     on_article: ProgressHook | None = None,
@@ -127,7 +127,11 @@ def build_graph(
 
     started = time.perf_counter()
     failures: list[Failure] = []
-    sources = collect_sources(paths)
+    given = list(paths)
+    # Sources already collected (the CLI counts them for its progress bar) are not walked again.
+    sources = [p for p in given if isinstance(p, Source)] + collect_sources(
+        [p for p in given if not isinstance(p, Source)]
+    )
     articles: list[Article] = list(_read_all(sources, failures))
     for i, text in enumerate(texts):
         try:
@@ -137,8 +141,3 @@ def build_graph(
     extractions = list(extract_articles(articles, model, on_article, failures))
     graph = extractions_to_graph(extractions)
     return BuildResult(graph, extractions, failures, time.perf_counter() - started)
-
-
-def count_sources(paths: Iterable[str | Path]) -> int:
-    """How many inputs a build over these paths will read."""
-    return len(collect_sources(paths))

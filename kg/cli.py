@@ -77,18 +77,17 @@ def build(
     quiet: bool,
 ) -> None:
     """Build a graph from article files, folders (recursive) or '-' (stdin)."""
-    from kg.build import build_graph, count_sources
-    from kg.rdf.io import rdflib_format, write_graph
+    from kg.build import build_graph
+    from kg.ingest import collect_sources
+    from kg.rdf.io import check_writable, output_format, write_graph
 
-    if fmt:
-        rdflib_format(fmt)
-    from kg.rdf.io import check_writable
-
-    check_writable(output)  # before a long build, not after it
+    out_format = output_format(output, fmt)  # an unknown format fails here, before the build
+    check_writable(output)
     console = _console()
-    total = count_sources(paths)
+    sources = collect_sources(paths)
+    total = len(sources)
     if quiet or total < 3:
-        result = build_graph(paths, model=model)
+        result = build_graph(sources, model=model)
     else:
         from rich.progress import (
             BarColumn,
@@ -112,7 +111,7 @@ def build(
             def advance(source: str) -> None:
                 progress.update(task, advance=1, description=Path(source).name)
 
-            result = build_graph(paths, model=model, on_article=advance)
+            result = build_graph(sources, model=model, on_article=advance)
     for failure in result.failures:
         reason = failure.reason.removeprefix(f"{failure.source}: ")
         console.print(
@@ -120,10 +119,8 @@ def build(
         )
     if not result.extractions:
         _fail("no article could be built", 2)
-    from kg.rdf.io import format_for_path
-
-    trig = rdflib_format(fmt) == "trig" if fmt else format_for_path(output) == "trig"
-    write_graph(result.dataset() if trig else result.graph, output, fmt)
+    # TriG keeps one named graph per article, so it is written from the dataset
+    write_graph(result.dataset() if out_format == "trig" else result.graph, output, out_format)
 
     violations = 0
     conforms = True

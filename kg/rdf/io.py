@@ -123,13 +123,23 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     return graph.serialize(format=plugin).encode("utf-8")
 
 
+def output_format(path: Path, fmt: str | None = None) -> str:
+    """The kg format name to write ``path`` in: ``fmt`` if given (checked), else the suffix's.
+
+    Example:
+        >>> output_format(Path("g.jsonld")), output_format(Path("g.ttl"), "nt")
+        ('jsonld', 'nt')
+    """
+    if fmt:
+        rdflib_format(fmt)
+        return fmt
+    plugin = format_for_path(Path(path))
+    return {"json-ld": "jsonld", "n3": "turtle", "nquads": "nt"}.get(plugin, plugin)
+
+
 def write_graph(graph: Graph, path: Path, fmt: str | None = None) -> None:
     """Serialise and write atomically; the format defaults to the one the suffix implies."""
-    atomic_write_bytes(Path(path), serialize(graph, fmt or _kg_name(format_for_path(Path(path)))))
-
-
-def _kg_name(plugin: str) -> str:
-    return {"json-ld": "jsonld", "n3": "turtle", "nquads": "nt"}.get(plugin, plugin)
+    atomic_write_bytes(Path(path), serialize(graph, output_format(Path(path), fmt)))
 
 
 def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
