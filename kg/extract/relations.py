@@ -311,7 +311,7 @@ class Found:
 
 def surface_relations(sentence: SentenceView) -> Iterator[Found]:
     """Relations the surface rules find in one sentence."""
-    tagged = sentence.tagged()
+    tagged = sentence.tagged
     mentions = sentence.mentions
     for rule in RULES:
         for match in rule.pattern.finditer(tagged):
@@ -401,8 +401,8 @@ def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
     """ "Executive Director Christian Archambeau said ...": a title without its organisation
     refers to the organisation the text was last talking about."""
     for match in [
-        *_BARE_TITLE.finditer(sentence.tagged()),
-        *_ITS_TITLE_IS.finditer(sentence.tagged()),
+        *_BARE_TITLE.finditer(sentence.tagged),
+        *_ITS_TITLE_IS.finditer(sentence.tagged),
     ]:
         person = sentence.mentions[int(match.group("s"))]
         prop = role_property(match.group("title"))
@@ -421,7 +421,7 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
     "It was joined by the EPO, the JPO ...", "Representatives of WIPO attended as observers"."""
     if recent_event is None or any(m.cls == "Event" for m in sentence.mentions):
         return
-    tagged = sentence.tagged()
+    tagged = sentence.tagged
     for pattern, name in (
         (_JOINED_NO_EVENT, "joined-by-recent-event"),
         (_ATTENDED_NO_OBJECT, "attended-recent-event"),
@@ -443,7 +443,7 @@ _LIST_RULES = (
 
 def list_relations(sentence: SentenceView) -> Iterator[Found]:
     """Rules whose one side is a list: "member states such as A, B and C", "attended by A, B and C"."""
-    tagged = sentence.tagged()
+    tagged = sentence.tagged
     mentions = sentence.mentions
     for pattern, ends, prop, rule in _LIST_RULES:
         for match in pattern.finditer(tagged):

@@ -45,6 +45,7 @@ class SentenceView:
     def evidence(self) -> Evidence:
         return Evidence(self.text, self.start, self.end)
 
+    @cached_property
     def tagged(self) -> str:
         """The sentence with mentions replaced by ⟦index:Class⟧ placeholders."""
         parts: list[str] = []

@@ -124,7 +124,7 @@ def _respectively(
     n-th item of the list."""
     if "respectively" not in sentence.text.lower() or len(results) < 2:
         return results
-    tagged = sentence.tagged()
+    tagged = sentence.tagged
     runs = [
         re.findall(r"⟦(\d+):", match.group())
         for match in re.finditer(rf"{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})+", tagged)
@@ -152,7 +152,7 @@ def _followed_by(
 ) -> list[Statistic]:
     """ "Huawei was the top applicant, followed by Samsung and LG": the list continues the
     ranking from the rank stated before it."""
-    tagged = sentence.tagged()
+    tagged = sentence.tagged
     match = re.search(
         rf"(?P<cue>followed by|ahead of) (?P<list>{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})*)",
         tagged,
