@@ -22,7 +22,7 @@ import spacy
 from kg.build import build_graph
 from kg.ingest import collect_sources
 from kg.nlp.pipeline import load_pipeline, resolve_model_name
-from kg.validate import validate_graph
+from kg.validation import validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 

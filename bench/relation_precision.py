@@ -17,10 +17,10 @@ import tempfile
 from pathlib import Path
 
 from kg.build import build_graph
-from kg.evaluate import evaluate
 from kg.extract.confidence import smoothed
 from kg.extract.relations import RULES
 from kg.resources import gazetteer_dir
+from kg.scoring import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [

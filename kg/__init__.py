@@ -6,7 +6,7 @@ The public API (heavy modules load on first use, so ``import kg`` is cheap):
     >>> result = kg.build_graph(texts=["date 2024-01-25\\nChina ranked 12th on the Global Innovation Index 2023."])
     >>> rows = kg.query(result.graph, "SELECT ?v WHERE { ?s ipo:unit ipo:Rank ; ipo:value ?v }").rows
     >>> [str(r[0]) for r in rows]
-    ['12']
+    ['12.0']
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
     from rdflib import Graph
 
-    from kg.evaluate import Evaluation
-    from kg.query import QueryResult
-    from kg.validate import ValidationReport
+    from kg.scoring import Evaluation
+    from kg.sparql import QueryResult
+    from kg.validation import ValidationReport
 
 from kg.errors import KGError
 
@@ -54,14 +54,14 @@ def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
 
 def query(graph: Graph, sparql: str) -> QueryResult:
     """Run SPARQL over a graph; kg's prefixes (ipo:, ipr:, ...) are predeclared."""
-    from kg.query import run_query
+    from kg.sparql import run_query
 
     return run_query(graph, sparql)
 
 
 def validate(graph: Graph) -> ValidationReport:
     """Validate a graph against kg's SHACL shapes."""
-    from kg.validate import validate_graph
+    from kg.validation import validate_graph
 
     return validate_graph(graph)
 
@@ -79,6 +79,6 @@ def evaluate(graph: Graph, gold_dir: str | Path) -> Evaluation:
     """Score a graph against gold annotation files."""
     from pathlib import Path as _Path
 
-    from kg.evaluate import evaluate as _evaluate
+    from kg.scoring import evaluate as _evaluate
 
     return _evaluate(graph, _Path(gold_dir))

@@ -126,7 +126,7 @@ def build(
     conforms = True
     if not no_validate:
         from kg.rdf.io import atomic_write_bytes
-        from kg.validate import validate_graph
+        from kg.validation import validate_graph
 
         report = validate_graph(result.graph)
         conforms = report.conforms
@@ -184,7 +184,7 @@ def _load(graph_path: Path):
 )
 def validate(graph: Path, report: Path | None) -> None:
     """Validate GRAPH against kg's SHACL shapes (exit 1 when it does not conform)."""
-    from kg.validate import validate_graph
+    from kg.validation import validate_graph
 
     result = validate_graph(_load(graph))
     if report is not None and result.report_graph is not None:
@@ -219,7 +219,7 @@ def validate(graph: Path, report: Path | None) -> None:
 )
 def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
     """Run a SPARQL query (text or -f FILE.rq) over GRAPH. kg's prefixes are predeclared."""
-    from kg.query import format_result, run_query
+    from kg.sparql import format_result, run_query
 
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give either a query or -f FILE.rq, not both")
@@ -240,7 +240,7 @@ def eval_(graph: Path, gold_dir: Path, as_json: bool, details: bool) -> None:
     """Score GRAPH against the gold files in GOLD_DIR (P/R/F1 per category, micro-averaged)."""
     import json
 
-    from kg.evaluate import evaluate, format_evaluation
+    from kg.scoring import evaluate, format_evaluation
 
     result = evaluate(_load(graph), gold_dir)
     click.echo(

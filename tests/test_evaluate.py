@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import GoldError
-from kg.evaluate import evaluate, normalise
 from kg.rdf.mapping import extractions_to_graph
 from kg.records import Article, Entity, Evidence, Extraction, Relation, Statistic
+from kg.scoring import evaluate, normalise
 
 EV = Evidence("x", 0, 1)
 

@@ -11,9 +11,9 @@ from rdflib.namespace import RDF
 
 from kg.build import build_graph
 from kg.errors import FormatError, QueryError
-from kg.query import format_result, run_query
 from kg.rdf.namespaces import IPO
-from kg.validate import validate_graph
+from kg.sparql import format_result, run_query
+from kg.validation import validate_graph
 
 TEXT = (
     "date 2024-01-25\nChinese Foreign Ministry spokesperson Wang Wenbin said on Thursday that "
@@ -93,3 +93,16 @@ def test_example_queries_answer_on_the_examples(examples_built) -> None:
         "office_announcements.rq",
     ):
         assert answered[name] > 0, answered
+
+
+def test_public_api_functions_stay_functions(built) -> None:
+    """Importing kg's modules must not shadow kg.query / kg.validate / kg.evaluate."""
+    import kg
+    import kg.scoring
+    import kg.sparql
+    import kg.validation
+
+    for _ in range(2):
+        assert kg.query(built.graph, "ASK { ?s ?p ?o }").boolean is True
+        assert kg.validate(built.graph).conforms
+    assert callable(kg.evaluate)

@@ -8,7 +8,7 @@ seen three times does not claim certainty.
 
 Example:
     >>> smoothed(12, 13, prior=0.9)
-    0.912
+    0.918
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ def chunk_offsets(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     above its max_length, and memory grows with the length of a Doc).
 
     Example:
-        >>> chunk_offsets("one.\n\ntwo.", limit=6)
+        >>> chunk_offsets("one.\\n\\ntwo.", limit=6)
         [(0, 6), (6, 10)]
     """
     pieces: list[tuple[int, int]] = []
