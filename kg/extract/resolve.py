@@ -104,6 +104,17 @@ def _company_context(span: Span) -> bool:
     return False
 
 
+_TOWN_NOUNS = frozenset("town city capital village port municipality resort".split())
+
+
+def _town_context(span: Span) -> bool:
+    """ "the resort town of Victoria Falls", "the city of Chongqing": a named place."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    return doc[span.start - 2].lower_ in _TOWN_NOUNS
+
+
 _SIGN_VERBS = frozenset(
     "sign ink conclude renew adopt issue release reach seal extend initial finalize finalise".split()
 )
@@ -561,6 +572,40 @@ class ArticleEntities:
             misread = draft.cls == "Person" and len(draft.label.split()) == 1
             if (draft.cls == "Organization" or misread) and _company_context(mention.span):
                 draft.cls = "Company"
+            elif draft.cls in {"Person", "City", "Organization"} and _town_context(mention.span):
+                draft.cls = "City"  # "the resort town of Victoria Falls"
+        # "Audi, Bentley, Porsche, Scania and SEAT": a list item is what most of its list is
+        for mention in self.mentions:
+            draft = self.drafts.get(mention.key or "")
+            if draft is None or draft.gaz_key or draft.cls == "Company":
+                continue
+            if draft.cls not in {"Person", "City", "Organization"}:
+                continue
+            if draft.cls == "Person" and len(draft.label.split()) > 1:
+                continue
+            classes = [
+                self.drafts[m.key].cls
+                for m in self._coordinated_with(mention)
+                if m.key in self.drafts
+            ]
+            if classes.count("Company") >= 2 and classes.count("Company") * 2 > len(classes):
+                draft.cls = "Company"
+
+    def _coordinated_with(self, mention: Mention) -> list[Mention]:
+        """The other mentions in the same coordination ("A, B and C") as ``mention``."""
+        root = mention.span.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        members = [root, *[t for t in root.subtree if t.dep_ == "conj" and t.head.i != t.i]]
+        by_token = {
+            (id(m.span.doc), i): m for m in self.mentions for i in range(m.span.start, m.span.end)
+        }
+        found: list[Mention] = []
+        for token in members:
+            other = by_token.get((id(token.doc), token.i))
+            if other is not None and other is not mention and other not in found:
+                found.append(other)
+        return found
 
     def _titled_persons(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:
         """Names that a title right after them marks as people, whatever the NER made of them

@@ -108,13 +108,16 @@ def statistics_in(
         if stat.subject and identity not in seen:
             seen.add(identity)
             results.append(stat)
-            positions.append(number.tokens.start_char)
+            positions.append(index.offset(number.tokens[0]))  # article offsets, as mentions
     results = _respectively(sentence, results, positions)
     results.extend(_followed_by(sentence, results, positions))
     return results
 
 
-_LIST_ITEM = r"(?:the )?⟦(\d+):[A-Za-z]+⟧(?: \([^()]*\))?"
+_LIST_ITEM = (
+    r"(?:the )?(?:⟦\d+:(?:Country|Region|City)⟧(?:'s|’s)? )?(?:\b(?!and )[a-z][\w-]* ){0,2}?"
+    r"⟦(\d+):[A-Za-z]+⟧(?: \([^()]*\))?"
+)
 
 
 def _respectively(
@@ -122,21 +125,26 @@ def _respectively(
 ) -> list[Statistic]:
     """ "A, B and C grew by 59.4%, 39.3% and 30.8% respectively": the n-th number is about the
     n-th item of the list."""
-    if "respectively" not in sentence.text.lower() or len(results) < 2:
+    lower = sentence.text.lower()
+    if "respectively" not in lower or len(results) < 2:
         return results
     tagged = sentence.tagged
+    cue = sentence.start + lower.index("respectively")
     runs = [
-        re.findall(r"⟦(\d+):", match.group())
+        [_item_index(item) for item in re.finditer(_LIST_ITEM, match.group())]
         for match in re.finditer(rf"{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})+", tagged)
     ]
+    # the numbers the cue distributes: after the list's last name, before "respectively"
+    last_name_end = max((m.end for m in sentence.mentions if m.end <= cue), default=sentence.start)
     by_unit: dict[str, list[int]] = {}
-    for i, stat in enumerate(results):
-        by_unit.setdefault(stat.unit, []).append(i)
+    for i, (stat, pos) in enumerate(zip(results, positions, strict=True)):
+        if last_name_end <= pos < cue:
+            by_unit.setdefault(stat.unit, []).append(i)
     for indices in by_unit.values():
         for run in runs:
             if len(run) == len(indices) >= 2:
                 for i, item in zip(indices, run, strict=True):
-                    mention = sentence.mentions[int(item)]
+                    mention = sentence.mentions[item]
                     if mention.key:
                         results[i] = replace(
                             results[i],
@@ -145,6 +153,11 @@ def _respectively(
                         )
                 break
     return results
+
+
+def _item_index(item: re.Match[str]) -> int:
+    """The mention a list item names: its last placeholder ("Japan's ⟦Sony⟧" names Sony)."""
+    return int(re.findall(r"⟦(\d+):", item.group())[-1])
 
 
 def _followed_by(
@@ -169,8 +182,9 @@ def _followed_by(
         return []
     _, first = before[-1]
     extra: list[Statistic] = []
-    for step, item in enumerate(re.findall(r"⟦(\d+):", match.group("list")), start=1):
-        mention = sentence.mentions[int(item)]
+    items = [_item_index(item) for item in re.finditer(_LIST_ITEM, match.group("list"))]
+    for step, item in enumerate(items, start=1):
+        mention = sentence.mentions[item]
         if mention.key and mention.key != first.subject:
             extra.append(
                 replace(

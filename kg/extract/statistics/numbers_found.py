@@ -181,13 +181,20 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         else:
             ent = Span(doc, ent.start, ent.end, label="CARDINAL")
     if ent.label_ == "MONEY":
-        if (before is not None and before.text == "(") or (
-            ent.start >= 2
+        paren = (
+            ent.start - 1
+            if before is not None and before.text == "("
+            else ent.start - 2
+            if ent.start >= 2
             and doc[ent.start - 2].text == "("
             and before is not None
             and before.lower_ in {"about", "around", "approximately", "roughly", "some", "or"}
-        ):
-            return None  # "800 billion yuan (about 112 billion U.S. dollars)": a conversion
+            else None
+        )
+        if paren is not None and paren > 0 and index.at(doc[paren - 1]) is None:
+            # "800 billion yuan (about 112 billion U.S. dollars)": a conversion; but
+            # "Amazon (276.9 billion dollars)" is Amazon's figure
+            return None
         value = parse_quantity(bare)
         return (
             Number(ent, value, "Money", qualifier, currency_of(text), "money")
@@ -300,7 +307,10 @@ def _rank_words(span: Span) -> Iterator[Number]:
             )
             if lower == "most" and (token.i == span.start or doc[token.i - 1].lower_ != "the"):
                 continue  # "most European markets": a quantity, not first place
-            if noun is not None and any(c.dep_ == "poss" for c in noun.children):
+            if noun is not None and any(
+                c.dep_ == "poss" and c.lower_ not in {"world", "globe", "planet"}
+                for c in noun.children
+            ):
                 continue  # "Latin America's largest economy": a description, not a ranking
             if (lower == "top" and copular) or ranked_noun or most_of:
                 yield Number(one, Decimal(1), "Rank", None, pattern=f"rank-{lower}")

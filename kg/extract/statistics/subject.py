@@ -78,6 +78,12 @@ def _clause_subject(number: Number, index: MentionIndex) -> Mention | None:
     China has filed ..."); a technology field counts only when it is the subject itself."""
     verb = governing_verb(number.tokens.root)
     while verb is not None:
+        if verb.lemma_.lower() in REPORT_VERBS:
+            # "Huawei was the top filer, with 6,494 applications, WIPO said": the parser hangs
+            # the number on "said"; the claim is about the reported clause's subject
+            reported = _reported_subject(verb, index)
+            if reported is not None:
+                return reported
         subj_tok = subject_token(verb)
         if subj_tok is not None:
             found = resolve_reference(subj_tok, index, SUBJECT_CLASSES)
@@ -98,10 +104,27 @@ def _clause_subject(number: Number, index: MentionIndex) -> Mention | None:
     return None
 
 
+def _reported_subject(verb: Token, index: MentionIndex) -> Mention | None:
+    """The subject of the clause a reporting verb reports (its ``ccomp``), resolved."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        subj_tok = subject_token(child)
+        if subj_tok is None:
+            continue
+        found = resolve_reference(subj_tok, index, SUBJECT_CLASSES)
+        if found is not None and is_subject_like(found) and found.cls != "Person":
+            return found
+    return None
+
+
 def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     """The entity a number is written against: "Germany (6,613)", "the United States with
     55,678", "Finland (6th)", "Singapore fifth", "Indonesia, at 61st"."""
     doc = number.tokens.doc
+    inside = _parenthesised_after_mention(number, index)
+    if inside is not None:
+        return inside
     i = number.tokens.start - 1
     skipped = 0
     while (
@@ -118,6 +141,29 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     if not between and number.unit != "Rank":
         return None  # "Germany 8 million" is rare; "China 5G" is not a claim about China
     return mention
+
+
+def _parenthesised_after_mention(number: Number, index: MentionIndex) -> Mention | None:
+    """ "Amazon (276.9 billion dollars, up 1%)", "Japan (48,879, -0.6%)": every number in a
+    parenthesis that follows a name is about that name."""
+    doc = number.tokens.doc
+    sent_start = number.tokens.sent.start
+    i = number.tokens.start - 1
+    while i >= sent_start and number.tokens.start - i <= 10:
+        text = doc[i].text
+        if text in {")", ";"}:
+            return None
+        if text == "(":
+            if i - 1 < sent_start:
+                return None
+            mention = index.at(doc[i - 1])
+            if mention is not None and (
+                is_subject_like(mention) or mention.cls == "TechnologyField"
+            ):
+                return mention
+            return None
+        i -= 1
+    return None
 
 
 def is_agent(mention: Mention) -> bool:
