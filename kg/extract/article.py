@@ -29,6 +29,7 @@ from kg.extract.relations import (
 from kg.extract.resolve import ArticleEntities, EntityDraft
 from kg.extract.sentences import SentenceView, build_sentences
 from kg.extract.statistics import statistics_in
+from kg.extract.statistics.qualifiers import find_announcer
 from kg.extract.syntax import MentionIndex
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.records import Article, Entity, Extraction, Relation, Statistic, is_subclass
@@ -109,13 +110,19 @@ def extract_article(
     discourse: str | None = None
     year: str | None = None
     ranking: str | None = None
+    reporter: Mention | None = None
     previous_end = 0
     for sentence in sentences:
         if "\n\n" in article.text[previous_end : sentence.start]:
             discourse = None  # a new paragraph may talk about another day; the year carries on
         indices = [m.key for m in sentence.mentions if m.cls == "Index" and m.key]
         ranking = indices[-1] if indices else ranking
-        in_sentence = statistics_in(sentence, index, article.date, topic, discourse, year, ranking)
+        announcer = find_announcer(sentence, index)
+        if announcer is not None and announcer.cls != "Person":
+            reporter = announcer
+        in_sentence = statistics_in(
+            sentence, index, article.date, topic, discourse, year, ranking, reporter
+        )
         statistics.extend(in_sentence)
         dated = [s.date for s in in_sentence if s.date]
         if dated:

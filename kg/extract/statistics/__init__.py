@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.mentions import Mention
 from kg.extract.sentences import SentenceView
 from kg.extract.statistics.context import Context
 from kg.extract.statistics.measure import counted_noun, phrase_measure
@@ -45,16 +46,20 @@ def statistics_in(
     discourse_date: str | None = None,
     discourse_year: str | None = None,
     discourse_index: str | None = None,
+    discourse_reporter: Mention | None = None,
 ) -> list[Statistic]:
     """Every Statistic one sentence states.
 
     ``discourse_date`` is the date the paragraph was last talking about; numbers in a
     sentence with no date of its own take it ("China remained the largest source ...").
     ``discourse_index`` is the ranking the article was last talking about; bare ranks
-    ("Japan followed in 13th place") are places in it.
+    ("Japan followed in 13th place") are places in it. ``discourse_reporter`` is the
+    organisation the article last named as a source ("according to WIPO"): figures with
+    no owner in their sentence ("Resident filings grew 6.8%") are its figures.
     """
-    ctx = Context(sentence, index, article_date, [])
     announcer = find_announcer(sentence, index)
+    reporter = announcer if announcer is not None and announcer.cls != "Person" else None
+    ctx = Context(sentence, index, article_date, [], reporter or discourse_reporter)
     index_mention = next((m for m in sentence.mentions if m.cls == "Index"), None)
     results: list[Statistic] = []
     positions: list[int] = []

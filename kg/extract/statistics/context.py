@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.extract.mentions import Mention
 from kg.extract.sentences import SentenceView
 from kg.extract.syntax import MentionIndex
 from kg.records import Statistic
@@ -17,3 +18,5 @@ class Context:
     index: MentionIndex
     article_date: str | None
     previous: list[Statistic]
+    #: who the sentence (or, failing that, the article so far) says the figures come from
+    reporter: Mention | None = None

@@ -75,10 +75,19 @@ def find_date(
 def find_announcer(sentence: SentenceView, index: MentionIndex) -> Mention | None:
     for token in sentence.span:
         lemma = token.lemma_.lower()
-        if lemma == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(token.doc)
+            and token.nbor(1).lower_ == "to"
+        ):
             for t in token.nbor(1).subtree:
                 found = index.at(t)
                 if found and is_agent(found):
+                    return found
+            # "according to the report published by WIPO": the parser may hang "by" elsewhere
+            start = index.offset(token)
+            for found in sentence.mentions:
+                if found.start > start and is_agent(found):
                     return found
         if lemma in REPORT_VERBS and token.pos_ == "VERB":
             subj = subject_token(token)

@@ -67,10 +67,28 @@ def find_subject(
         tok = mention.span.root
         if tok.head.lower_ in {"in", "from", "by"} and mention.cls in {"Country", "Region", "City"}:
             return mention
-    agents = [m for m in ctx.sentence.mentions if is_subject_like(m) and m.cls != "Person"]
+    sources = _source_phrase_tokens(ctx)
+    agents = [
+        m
+        for m in ctx.sentence.mentions
+        if is_subject_like(m) and m.cls != "Person" and m.span.root.i not in sources
+    ]
     if agents:
         return agents[0]
+    if ctx.reporter is not None and not is_subclass(ctx.reporter.cls or "", "GovernmentAgency"):
+        # "Resident filings grew 6.8%" in a WIPO report: WIPO's figure (a national agency's
+        # unowned figures are its country's, which the text names before)
+        return ctx.reporter
     return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+
+
+def _source_phrase_tokens(ctx: Context) -> set[int]:
+    """Tokens of "according to ..." phrases: the names there say who reports, not about whom."""
+    tokens: set[int] = set()
+    for token in ctx.sentence.span:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            tokens.update(t.i for t in token.nbor(1).subtree)
+    return tokens
 
 
 def _clause_subject(number: Number, index: MentionIndex) -> Mention | None:
