@@ -22,8 +22,10 @@ from kg.extract.relations import (
     bare_title_relations,
     dependency_relations,
     event_context_relations,
+    joined_treaty_relations,
     joint_action_relations,
     list_relations,
+    located_in_relations,
     surface_relations,
 )
 from kg.extract.resolve import ArticleEntities, EntityDraft
@@ -77,6 +79,8 @@ def extract_article(
             *event_context_relations(sentence, recent_event),
             *bare_title_relations(sentence, index),
             *joint_action_relations(sentence, index),
+            *located_in_relations(sentence, index),
+            *joined_treaty_relations(sentence, index),
         ]
         for rel in rels:
             _keep(found, rel, sentence, table)

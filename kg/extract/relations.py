@@ -356,7 +356,7 @@ _HOME_TO = re.compile(
 _MEMBER_LIST = re.compile(
     rf"{E('o', GROUPING)}(?:'s|’s)? (?:member states|members|member countries|contracting parties|"
     rf"contracting states)(?:,)? (?:[a-z ]{{0,25}}: )?(?:such as |including |like |namely |are |were )?"
-    rf"(?P<list>⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) ⟦\d+:(?:Country|Region|{ORG})⟧)*)",
+    rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)",
     re.IGNORECASE,
 )
 _ATTENDED_BY = re.compile(
@@ -537,3 +537,79 @@ def _coordinated_mentions(token, index: MentionIndex) -> list:
 
 def _is_agent(mention) -> bool:
     return bool(mention.cls) and (is_subclass(mention.cls, "Agent") or mention.cls == "Country")
+
+
+_SEAT_NOUNS = frozenset("headquarters secretariat seat office offices campus base".split())
+_LOCATED_VERBS = frozenset("base headquarter locate seat hold host stage open".split())
+
+
+def located_in_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """Where events and organisations are, from the parse: "the Court of Appeal ... in
+    Luxembourg", "IP Week @ SG 2019 in Singapore", "meetings held in Victoria Falls",
+    "has its secretariat in Harare", "Tsinghua University in Beijing"."""
+    for mention in sentence.mentions:
+        if not mention.key or mention.cls not in {"City", "Country", "Region"}:
+            continue
+        prep = mention.span.root.head
+        if mention.span.root.dep_ != "pobj" or prep.lower_ not in {"in", "at"}:
+            continue
+        anchor = prep.head
+        if anchor.lemma_.lower() in _SEAT_NOUNS and anchor.dep_ in {"dobj", "attr"}:
+            verb = anchor.head  # "ARIPO has its secretariat in Harare"
+            subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
+            owner = resolve_reference(subj, index, ("Organization",)) if subj is not None else None
+        elif anchor.pos_ == "VERB" and anchor.lemma_.lower() in _LOCATED_VERBS:
+            # "10x Genomics, which is based in Pleasanton"; "the meeting was held in Geneva"
+            subj = subject_token(anchor)
+            owner = (
+                resolve_reference(subj, index, ("Event", "Organization"))
+                if subj is not None
+                else None
+            )
+            if owner is None and anchor.dep_ == "acl":
+                owner = index.at(anchor.head)  # "the forum held in Geneva"
+        else:
+            owner = index.at(anchor)  # "the Court of Appeal in Luxembourg"
+        if owner is None or not owner.key or owner.key == mention.key or not owner.cls:
+            continue
+        if owner.cls == "Event":
+            yield Found(owner.key, "location", mention.key, 0.75, "dep-event-in-place")
+        elif is_subclass(owner.cls, "Organization") and mention.cls == "City":
+            yield Found(owner.key, "location", mention.key, 0.7, "dep-organization-in-city")
+
+
+_JOIN_VERBS = frozenset("join accede ratify".split())
+
+
+def joined_treaty_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """ "China has joined two treaties administered by WIPO: the Hague Agreement ... and the
+    Marrakesh Treaty": every treaty the joined phrase names, wherever the parser put it."""
+    for token in sentence.span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _JOIN_VERBS:
+            continue
+        subj = subject_token(token)
+        member = resolve_reference(subj, index, ("Country", "Organization")) if subj else None
+        if member is None or not member.key or not member.cls:
+            continue
+        if not (member.cls == "Country" or is_subclass(member.cls, "Organization")):
+            continue
+        objects = [c for c in token.children if c.dep_ == "dobj"] + [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+        ]
+        for obj in objects:
+            for t in obj.subtree:
+                if _under_agent(t, obj):
+                    continue  # "administered by WIPO": the administrator, not a treaty joined
+                found = index.at(t)
+                if found is not None and found.cls == "Treaty" and found.key:
+                    yield Found(member.key, "memberOf", found.key, 0.8, "dep-joined-treaties")
+
+
+def _under_agent(token, top) -> bool:
+    """Whether a "by ..." phrase lies between ``token`` and ``top`` in the parse."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:  # spaCy tokens are views: compare .i
+        if current.dep_ == "agent" or (current.dep_ == "prep" and current.lower_ == "by"):
+            return True
+        current = current.head
+    return False

@@ -594,7 +594,7 @@ class ArticleEntities:
     def _coordinated_with(self, mention: Mention) -> list[Mention]:
         """The other mentions in the same coordination ("A, B and C") as ``mention``."""
         root = mention.span.root
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         members = [root, *[t for t in root.subtree if t.dep_ == "conj" and t.head.i != t.i]]
         by_token = {
@@ -718,6 +718,21 @@ class ArticleEntities:
                 for d in self.drafts.values()
                 if d.cls not in {"Person", "Country", "City", "Region"}
                 and any(f.casefold().endswith(" " + folded) for f in d.forms)
+            ]
+            if len(candidates) == 1:
+                return candidates[0]
+        if mention.label in {"ORG", "PERSON", "GPE", "NORP", "PRODUCT"}:
+            # "NanoString" after "NanoString Technologies"; "Court of Appeal" after "Court of
+            # Appeal of the Unified Patent Court": the head of a longer name said before
+            folded = text.casefold()
+            candidates = [
+                d
+                for d in self.drafts.values()
+                if any(
+                    f.casefold().startswith(folded + " ")
+                    and (d.cls == "Company" or f.casefold()[len(folded) + 1 :].startswith("of "))
+                    for f in d.forms
+                )
             ]
             if len(candidates) == 1:
                 return candidates[0]

@@ -105,7 +105,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(30):
         if current.pos_ in {"VERB", "AUX"}:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -122,7 +122,7 @@ def subject_token(verb: Token) -> Token | None:
                 return child
         if (
             current.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl"}
-            and current.head is not current
+            and current.head.i != current.i
         ):
             if current.dep_ == "relcl":
                 return current.head  # "the office, which granted ..." -> the office

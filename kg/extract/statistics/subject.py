@@ -115,7 +115,7 @@ def _clause_subject(number: Number, index: MentionIndex) -> Mention | None:
                 return found
             if found is None:
                 return None
-        if verb.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and verb.head is not verb:
+        if verb.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and verb.head.i != verb.i:
             verb = governing_verb(verb.head)
         else:
             return None
