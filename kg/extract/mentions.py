@@ -185,6 +185,16 @@ def clean_span(span: Span) -> Span | None:
             break
     if start >= end:
         return None
+    if (
+        span.label_ == "ORG"
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "and"
+        and doc[end - 2 : end - 1].text == "of"
+        and doc[end + 1].is_title
+        and not doc[end + 1].ent_type_
+        and (end + 2 >= len(doc) or not doc[end + 2].is_title)
+    ):
+        end += 2  # "Department of Science [and Technology]": the NER stops at "and"
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
 
 

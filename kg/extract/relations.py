@@ -37,7 +37,7 @@ _ROLE = (
     r"director|president|commissioner|head|chief executive|chief|ceo|chairman|chairwoman|"
     r"chairperson|chair|secretary[- ]general|administrator|minister|official|officer|deputy|"
     r"vice[- ]\w+|expert|examiner|counsel|adviser|advisor|representative|delegate|staff member|"
-    r"researcher|leader|governor|ambassador)"
+    r"researcher|leader|governor|ambassador|member|judge|registrar)"
 )
 _TITLE = (
     rf"(?P<title>(?:[A-Za-z-]+ ){{0,9}}?{_ROLE}(?: (?:of|for) [A-Z][\w-]+| [A-Za-z-]+){{0,2}}?)"
@@ -82,8 +82,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "org-led-by-title-person",
-        rf"{E('o', ORG)},? (?:which is |that is )?(?:led|headed|chaired|run) by (?:its |the |their )?"
-        rf"{_TITLE},? {E('s', 'Person')}",
+        rf"{E('o', ORG)}(?: office| agency| ministry| secretariat)?,? (?:which is |that is )?(?:led|headed|chaired|run) by (?:its |the |their )?"
+        rf"(?:{_TITLE},? )?{E('s', 'Person')}",
         None,
         0.85,
     ),
@@ -243,7 +243,18 @@ RULES: tuple[Rule, ...] = (
         "location",
         0.85,
     ),
-    _rule("place-based-org", rf"{E('o', PLACE)}-based {E('s', ORG)}", "location", 0.8),
+    _rule(
+        "place-based-org",
+        rf"{E('o', PLACE)}-based (?:[a-z-]+ ){{0,3}}{E('s', ORG)}",
+        "location",
+        0.8,
+    ),
+    _rule(
+        "org-comma-place-based",
+        rf"{E('s', ORG)}, (?:a|an|the) (?:[a-z-]+ )?{E('o', PLACE)}-based",
+        "location",
+        0.8,
+    ),
     _rule("city-comma-country", rf"{E('s', 'City')}, {E('o', 'Country|Region')}", "partOf", 0.8),
     _rule(
         "country-s-agency",
@@ -315,7 +326,8 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
     mentions = sentence.mentions
     for rule in RULES:
         for match in rule.pattern.finditer(tagged):
-            prop = rule.prop or role_property(match.group("title"))
+            title = match.groupdict().get("title")
+            prop = rule.prop or (role_property(title) if title else "headOf")
             if prop is None:
                 continue
             if prop == "headOf" and _UNIT_AFTER.match(tagged[match.end() :]):

@@ -63,7 +63,17 @@ _TITLED_NAME = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}), (?:the |a |an )?"
     r"(?:[a-z-]+ ){0,2}(?:Commissioner|Director|President|Minister|Secretary|Chairman|Chairwoman|"
     r"Chair|Head|Chief|CEO|Ambassador|Governor|Administrator|Registrar|Deputy|Vice|"
-    r"spokesperson|spokesman|spokeswoman|director|president|commissioner|head|chief|minister)\b"
+    r"spokesperson|spokesman|spokeswoman|director|president|commissioner|head|chief|minister|"
+    r"official|officer|judge|registrar|professor|researcher|founder|chairman|executive|"
+    r"ambassador|member of)\b"
+)
+#: "MOFCOM spokesperson He Yadong", "DPMA President Eva Schewior": a name right after a title
+_NAME_AFTER_TITLE = re.compile(
+    r"\b(?:[Ss]pokes(?:person|man|woman)|Commissioner|Director[- ]General|(?:Executive )?Director|"
+    r"President|Vice[- ]President|Minister|Secretary[- ]General|Chairman|Chairwoman|CEO|"
+    r"Ambassador|Registrar|Judge|Justice|Administrator|Governor|Controller General) "
+    r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2})(?=[,.;:]| said| says| told| and| who|"
+    r" has| had| was| is| will| noted| stressed| added)"
 )
 _COMPANY_NOUNS = frozenset(
     """company firm maker manufacturer carmaker automaker chipmaker giant group insurer bank
@@ -614,7 +624,8 @@ class ArticleEntities:
         Returns the mentions still to resolve (the people added, what they replace removed).
         """
         for base, doc in docs:
-            for match in _TITLED_NAME.finditer(doc.text):
+            matches = [*_TITLED_NAME.finditer(doc.text), *_NAME_AFTER_TITLE.finditer(doc.text)]
+            for match in matches:
                 span = doc.char_span(match.start("name"), match.end("name"))
                 if span is None or self.gaz.lookup(span.text) is not None:
                     continue
