@@ -80,7 +80,8 @@ _CAPTION = re.compile(
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<pub>[^\n]{2,60}?)\s*$", re.I)
 _TRAILING_NAME = re.compile(
     r"(?P<sep>[.!?\"”’)]\s*|\n\s*)"
-    r"(?P<pub>(?:[A-Z][\w&'’.-]*|of|the|and)(?:[ ](?:[A-Z][\w&'’.-]*|of|the|and)){0,4})\s*$"
+    r"(?P<pub>(?:[A-Z][\w&'’.-]*|of|the|and)(?:[ ](?:[A-Z][\w&'’.-]*|of|the|and)){0,4}"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ch|cn|de|uk|fr|jp|kr|in|int|info|news|co))\s*$"
 )
 
 
@@ -140,6 +141,13 @@ def parse_header(text: str) -> Header:
         date = match.group("date")
         publisher = _clean_name(match.group("pub"))
         pos = match.end()
+        # "date 2025-01-15 BEIJING, Jan. 15 (Xinhua) --": a wire dateline after the date line
+        rest = text[pos:]
+        wire = _DATELINE.match(rest.lstrip("\n")) if not publisher else None
+        if wire is not None:
+            publisher = _clean_name(wire.group("pub") or wire.group("wire"))
+            dateline = " ".join(w.capitalize() for w in wire.group("place").split(",")[0].split())
+            pos += len(rest) - len(rest.lstrip("\n")) + wire.end()
     else:
         match = _DATELINE.match(text)
         if match:
@@ -152,10 +160,17 @@ def parse_header(text: str) -> Header:
     # A caption: the rest of the header line, or the first line, names a photo source.
     line_end = text.find("\n", pos)
     line_end = len(text) if line_end < 0 else line_end
+    if pos and not text[pos:line_end].strip():  # the caption may be on the line after the date
+        pos = line_end + 1 if line_end < len(text) else line_end
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
     line = text[pos:line_end]
-    if line.strip() and len(line) < 400 and _CAPTION.search(line) and line_end < len(text):
+    credit = _CAPTION.search(line) if line.strip() and len(line) < 400 else None
+    if credit is not None and line_end < len(text):
+        # The caption says who and where ("The EUIPO headquarters in Alicante, Spain") and stays
+        # prose, a sentence of its own; only the credit ("Photo: WIPO") is masked out.
         caption = line.strip()
-        masked.append((pos, line_end))
+        masked.append((pos + credit.start(), line_end))
     trailer = _trailing_publisher(text)
     if trailer:
         name, start = trailer
@@ -200,7 +215,12 @@ def _trailing_publisher(text: str) -> tuple[str, int] | None:
     own_line = "\n" in match.group("sep")
     # A real sentence ending in capitalised words ("... said Wang Wenbin") has a space
     # before them; a feed name is either on its own line or glued to the full stop.
-    if not (own_line or glued) or not words or words[0][0].islower():
+    domain = re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,4}", pub) is not None  # "swissinfo.ch"
+    if (
+        not (own_line or glued)
+        or not words
+        or (words[0][0].islower() and not (domain and own_line))
+    ):
         return None
     if pub.endswith((".", "!", "?")) or len(start_prose := stripped[:start].strip()) < 40:
         return None

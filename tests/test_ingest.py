@@ -31,6 +31,8 @@ def test_photo_caption_is_not_prose_and_trailing_publisher_glued() -> None:
     assert article.caption == "Foreign Ministry spokesperson Li Ming Photo: example.cn"
     assert article.publisher == "Global Times"
     assert "Photo" not in article.prose and "Global Times" not in article.prose
+    assert "example.cn" not in article.prose  # the credit is masked; the caption's words stay
+    assert "Foreign Ministry spokesperson Li Ming" in article.prose
     assert article.prose.rstrip().endswith("Li said.")
 
 
@@ -117,3 +119,35 @@ def test_duplicate_names_get_distinct_ids(tmp_path: Path) -> None:
         s.article_id for s in collect_sources([tmp_path / "x" / "a.txt", tmp_path / "y" / "a.txt"])
     ]
     assert ids == ["a", "a-2"]
+
+
+def test_wire_dateline_after_the_date_line() -> None:
+    article = article_from_text(
+        "date 2025-01-15 BEIJING, Jan. 15 (Xinhua) -- China granted many patents last year."
+    )
+    assert (article.date, article.publisher, article.dateline) == (
+        "2025-01-15",
+        "Xinhua",
+        "Beijing",
+    )
+    assert article.prose.strip().startswith("China granted")
+
+
+def test_single_dash_dateline_on_the_line_after_the_date() -> None:
+    article = article_from_text(
+        "date 2022-03-18\n\nGENEVA, March 17 (AFP) - Drug makers signed licences with the pool."
+    )
+    assert (article.date, article.publisher) == ("2022-03-18", "AFP")
+    assert "AFP" not in article.prose
+
+
+def test_caption_on_the_line_after_the_date_and_a_domain_as_publisher() -> None:
+    article = article_from_text(
+        "date 2024-03-19\nThe office towers in Basel. Photo: Keystone\n\n"
+        "Switzerland again filed the most patent applications per inhabitant in Europe.\n"
+        "swissinfo.ch"
+    )
+    assert article.caption == "The office towers in Basel. Photo: Keystone"
+    assert article.publisher == "swissinfo.ch"
+    assert "Keystone" not in article.prose and "swissinfo" not in article.prose
+    assert "The office towers in Basel." in article.prose

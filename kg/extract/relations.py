@@ -264,6 +264,11 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+_WISHED = re.compile(
+    r"\b(?:call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|invit(?:e|es|ed|ing)|"
+    r"hope[sd]?|want(?:s|ed)?|would like|encourag(?:e|es|ed|ing))(?: the)? $",
+    re.IGNORECASE,
+)
 _UNIT_AFTER = re.compile(
     r"(?:'s|’s) (?:[\w-]+ ){0,4}?(?:department|division|unit|team|office|bureau|⟦\d+:)",
     re.IGNORECASE,
@@ -334,6 +339,8 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 prop = "affiliatedWith"  # "head of Huawei's IP Department": a unit, not the firm
             subj = mentions[int(match.group("s"))]
             obj = mentions[int(match.group("o"))]
+            if prop == "cooperatesWith" and _WISHED.search(tagged[: match.start()]):
+                continue  # "calling on the US to work with China": a wish, not a fact
             if subj.key and obj.key and subj.key != obj.key:
                 yield Found(subj.key, prop, obj.key, rule.confidence, rule.name)
                 if prop == "organizedBy":  # the host of a meeting takes part in it

@@ -61,6 +61,7 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
 }
 _TITLED_NAME = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}), (?:the |a |an )?"
+    r"(?:[A-Z][\w.]*(?:'s|’s) )?"  # "Socorro Flores Liera, Mexico's ambassador"
     r"(?:[a-z-]+ ){0,2}(?:Commissioner|Director|President|Minister|Secretary|Chairman|Chairwoman|"
     r"Chair|Head|Chief|CEO|Ambassador|Governor|Administrator|Registrar|Deputy|Vice|"
     r"spokesperson|spokesman|spokeswoman|director|president|commissioner|head|chief|minister|"
@@ -123,6 +124,18 @@ def _town_context(span: Span) -> bool:
     if span.start < 2 or doc[span.start - 1].lower_ != "of":
         return False
     return doc[span.start - 2].lower_ in _TOWN_NOUNS
+
+
+def _in_side_phrase(token: Token, top: Token) -> bool:
+    """Whether a relative clause or an "in/at/from X" phrase lies between token and top."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in {"relcl", "acl", "advcl"} or (
+            current.dep_ == "prep" and current.lower_ in {"in", "at", "from", "of"}
+        ):
+            return True
+        current = current.head
+    return False
 
 
 _SIGN_VERBS = frozenset(
@@ -506,6 +519,8 @@ class ArticleEntities:
         def parties_under(token: Token) -> list[str]:
             keys: list[str] = []
             for t in token.subtree:
+                if _in_side_phrase(t, token):
+                    continue  # "the OEPM and the EUIPO, both of which are based in Spain"
                 m = index.get((id(t.doc), t.i))
                 if m and m.key and self._is_party(m.key) and m.key not in keys:
                     keys.append(m.key)
