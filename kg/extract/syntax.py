@@ -85,6 +85,25 @@ class MentionIndex:
                 return mention
         return None
 
+    def salient_before(self, offset: int, classes: tuple[str, ...]) -> Mention | None:
+        """What a pronoun at ``offset`` most likely stands for: the last grammatical subject
+        of a compatible class in the preceding ~two sentences ("The DPMA received ... . It
+        employs 2,800 people" -> the DPMA, not "Europe" named in between), else the last
+        compatible mention."""
+        last = self.last_before(offset, classes)
+        for mention in reversed(self.mentions):
+            if mention.end > offset:
+                continue
+            if offset - mention.end > _SALIENCE_WINDOW:
+                break
+            if (
+                mention.cls
+                and any(is_subclass(mention.cls, c) for c in classes)
+                and _is_subject(mention)
+            ):
+                return mention
+        return last
+
     def in_subtree(self, token: Token, classes: tuple[str, ...] | None = None) -> list[Mention]:
         """Mentions inside the token's subtree (optionally of some classes), in order."""
         found: list[Mention] = []
@@ -97,6 +116,23 @@ class MentionIndex:
             ):
                 found.append(mention)
         return found
+
+
+_SALIENCE_WINDOW = 400  # characters: about two sentences of news prose
+
+
+def _is_subject(mention: Mention) -> bool:
+    """Whether a mention is the grammatical subject of its clause (directly or as the head of
+    an apposition/compound that is)."""
+    root = mention.span.root
+    for _ in range(3):
+        if root.dep_ in SUBJECT_DEPS:
+            return True
+        if root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
+            root = root.head
+            continue
+        return False
+    return False
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -141,7 +177,7 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     lower = token.lower_
     offset = index.offset(token)
     if lower in _PRONOUN_CLASSES:
-        return index.last_before(offset, _PRONOUN_CLASSES[lower])
+        return index.salient_before(offset, _PRONOUN_CLASSES[lower])
     definite = any(c.lower_ in {"the", "this", "that"} for c in token.children) or (
         token.left_edge.lower_ in {"the", "this", "that"}  # "The North Chicago-based company's"
     )
