@@ -125,7 +125,7 @@ def extract_article(
         if announcer is not None and announcer.cls != "Person":
             reporter = announcer
         in_sentence = statistics_in(
-            sentence, index, article.date, topic, discourse, year, ranking, reporter
+            sentence, index, article.date, topic, discourse, year, ranking, reporter, statistics
         )
         statistics.extend(in_sentence)
         dated = [s.date for s in in_sentence if s.date]

@@ -47,6 +47,7 @@ def statistics_in(
     discourse_year: str | None = None,
     discourse_index: str | None = None,
     discourse_reporter: Mention | None = None,
+    previous: list[Statistic] | None = None,
 ) -> list[Statistic]:
     """Every Statistic one sentence states.
 
@@ -59,7 +60,7 @@ def statistics_in(
     """
     announcer = find_announcer(sentence, index)
     reporter = announcer if announcer is not None and announcer.cls != "Person" else None
-    ctx = Context(sentence, index, article_date, [], reporter or discourse_reporter)
+    ctx = Context(sentence, index, article_date, previous or [], reporter or discourse_reporter)
     index_mention = next((m for m in sentence.mentions if m.cls == "Index"), None)
     results: list[Statistic] = []
     positions: list[int] = []
@@ -190,7 +191,7 @@ def _followed_by(
     items = [_item_index(item) for item in re.finditer(_LIST_ITEM, match.group("list"))]
     for step, item in enumerate(items, start=1):
         mention = sentence.mentions[item]
-        if mention.key and mention.key != first.subject:
+        if mention.key and mention.key != first.subject and not mention.is_demonym:
             extra.append(
                 replace(
                     first,

@@ -106,6 +106,7 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
     if before is not None and before.lower_ in {
+        "per",  # "per million inhabitants", "per 10,000 people": a rate's denominator
         "top",
         "article",
         "rule",

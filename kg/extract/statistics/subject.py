@@ -24,7 +24,7 @@ def find_subject(
     number: Number, noun: Token | None, ctx: Context, earlier: list[Statistic]
 ) -> Mention | None:
     index = ctx.index
-    adjacent = _adjacent_mention(number, index)
+    adjacent = _adjacent_mention(number, index) or _described_mention(number, index)
     if adjacent is not None:
         return adjacent
     if number.unit == "Percent" and is_change(number):
@@ -48,7 +48,7 @@ def find_subject(
                 found = resolve_reference(child, index, SUBJECT_CLASSES)
                 if found and is_subject_like(found):
                     return found
-    clause_subject = _clause_subject(number, index)
+    clause_subject = _clause_subject(number, ctx)
     if clause_subject is not None and clause_subject.cls != "TechnologyField":
         return clause_subject  # "The Office received 160,000 EU trade mark applications"
     if noun is not None:  # "Chinese applicants filed ...", "applications from Japanese firms"
@@ -91,11 +91,22 @@ def _source_phrase_tokens(ctx: Context) -> set[int]:
     return tokens
 
 
-def _clause_subject(number: Number, index: MentionIndex) -> Mention | None:
+def _clause_subject(number: Number, ctx: Context) -> Mention | None:
     """The subject of the clause a number is in, climbing through reported speech ("Wang said
     China has filed ..."); a technology field counts only when it is the subject itself."""
+    index = ctx.index
     verb = governing_verb(number.tokens.root)
     while verb is not None:
+        demonstrative = subject_token(verb)
+        if (
+            demonstrative is not None
+            and demonstrative.lower_ in {"that", "this"}
+            and demonstrative.dep_ in {"nsubj", "nsubjpass"}
+            and ctx.previous
+        ):
+            # "That corresponds to 1,085 applications per million inhabitants": the figure
+            # before it is restated, about the same subject
+            return mention_for_key(ctx.previous[-1].subject, ctx)
         if verb.lemma_.lower() in REPORT_VERBS:
             # "Huawei was the top filer, with 6,494 applications, WIPO said": the parser hangs
             # the number on "said"; the claim is about the reported clause's subject
@@ -178,9 +189,41 @@ def _parenthesised_after_mention(number: Number, index: MentionIndex) -> Mention
             if mention is not None and (
                 is_subject_like(mention) or mention.cls == "TechnologyField"
             ):
-                return mention
+                return _owner_of_place(mention, index) or mention
             return None
         i -= 1
+    return None
+
+
+def _owner_of_place(place: Mention, index: MentionIndex) -> Mention | None:
+    """ "Mitsubishi Electric of Japan (2,320)": the place qualifies the firm before it."""
+    root = place.span.root
+    if place.cls not in {"Country", "Region", "City"} or root.dep_ != "pobj":
+        return None
+    prep = root.head
+    if prep.lower_ != "of":
+        return None
+    owner = index.at(prep.head)
+    if owner is not None and owner.cls and is_subclass(owner.cls, "Organization"):
+        return owner
+    return None
+
+
+def _described_mention(number: Number, index: MentionIndex) -> Mention | None:
+    """ "Shenzhen University, the leading Chinese university with 252", "Sweden, which
+    recorded 495": a number inside an apposition or relative clause of a name is its figure."""
+    token = number.tokens.root
+    for _ in range(8):
+        if token.head.i == token.i:
+            return None
+        if token.dep_ == "appos" or token.dep_ == "relcl":
+            owner = index.at(token.head)
+            if owner is not None and is_subject_like(owner):
+                return owner
+            return None
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"relcl", "acl"}:
+            return None
+        token = token.head
     return None
 
 

@@ -19,7 +19,7 @@ RANK_HEADS = frozenset(
 
 REPORT_VERBS = frozenset(
     """announce say report state reveal disclose show release publish note add
-    introduce tell point indicate unveil according confirm estimate find record""".split()
+    introduce tell point indicate unveil according confirm estimate find""".split()
 )
 
 
