@@ -22,6 +22,7 @@ from kg.extract.relations import (
     bare_title_relations,
     dependency_relations,
     event_context_relations,
+    instrument_relations,
     joined_treaty_relations,
     joint_action_relations,
     list_relations,
@@ -81,6 +82,7 @@ def extract_article(
             *joint_action_relations(sentence, index),
             *located_in_relations(sentence, index),
             *joined_treaty_relations(sentence, index),
+            *instrument_relations(sentence, index),
         ]
         for rel in rels:
             _keep(found, rel, sentence, table)

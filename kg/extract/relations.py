@@ -632,3 +632,40 @@ def _under_agent(token, top) -> bool:
             return True
         current = current.head
     return False
+
+
+def instrument_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """ "after depositing its instrument of accession to the Geneva Act", "handed over China's
+    instrument of ratification of X": the state whose instrument it is joins the treaty."""
+    for token in sentence.span:
+        if token.lemma_.lower() != "instrument":
+            continue
+        kind = " ".join(t.lower_ for t in token.subtree)
+        if "accession" not in kind and "ratification" not in kind and "acceptance" not in kind:
+            continue
+        owner = None
+        for child in token.children:
+            if child.dep_ == "poss":
+                owner = resolve_reference(child, index, ("Country", "Organization"))
+        if owner is None:
+            verb = governing_verb(token)
+            subj = subject_token(verb) if verb is not None else None
+            owner = resolve_reference(subj, index, ("Country", "Organization")) if subj else None
+        if owner is None or not owner.key or owner.cls != "Country":
+            continue
+        for t in token.subtree:
+            if _under_agent(t, token) or _under_with(t, token):
+                continue
+            found = index.at(t)
+            if found is not None and found.cls == "Treaty" and found.key:
+                yield Found(owner.key, "memberOf", found.key, 0.85, "dep-instrument-of-accession")
+
+
+def _under_with(token, top) -> bool:
+    """Whether a "with ..." phrase (the depositary: "with WIPO") lies between token and top."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ == "prep" and current.lower_ == "with":
+            return True
+        current = current.head
+    return False
