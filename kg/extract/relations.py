@@ -573,7 +573,12 @@ def located_in_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         if mention.span.root.dep_ != "pobj" or prep.lower_ not in {"in", "at"}:
             continue
         anchor = prep.head
-        if anchor.lemma_.lower() in _SEAT_NOUNS and anchor.dep_ in {"dobj", "attr"}:
+        if anchor.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _SEAT_NOUNS for c in anchor.children
+        ):
+            subj = subject_token(anchor)  # "ARIPO has its secretariat in Harare" ("in" on "has")
+            owner = resolve_reference(subj, index, ("Organization",)) if subj is not None else None
+        elif anchor.lemma_.lower() in _SEAT_NOUNS and anchor.dep_ in {"dobj", "attr"}:
             verb = anchor.head  # "ARIPO has its secretariat in Harare"
             subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
             owner = resolve_reference(subj, index, ("Organization",)) if subj is not None else None
