@@ -757,7 +757,7 @@ class ArticleEntities:
                 if any(
                     f.casefold().startswith(folded + " ")
                     and (d.cls == "Company" or f.casefold()[len(folded) + 1 :].startswith("of "))
-                    for f in d.forms
+                    for f in (d.label, *d.forms)
                 )
             ]
             if len(candidates) == 1:
