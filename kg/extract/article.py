@@ -127,7 +127,16 @@ def extract_article(
         if announcer is not None and announcer.cls != "Person":
             reporter = announcer
         in_sentence = statistics_in(
-            sentence, index, article.date, topic, discourse, year, ranking, reporter, statistics
+            sentence,
+            index,
+            article.date,
+            topic,
+            discourse,
+            year,
+            ranking,
+            reporter,
+            statistics,
+            announcer=announcer,
         )
         statistics.extend(in_sentence)
         dated = [s.date for s in in_sentence if s.date]

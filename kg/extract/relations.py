@@ -16,7 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.sentences import SentenceView
-from kg.extract.syntax import MentionIndex, governing_verb, resolve_reference, subject_token
+from kg.extract.syntax import (
+    MentionIndex,
+    crosses_phrase,
+    governing_verb,
+    resolve_reference,
+    subject_token,
+)
 from kg.records import is_subclass
 
 ORG = "Organization|GovernmentAgency|IPOffice|InternationalOrganization|Company"
@@ -603,6 +609,8 @@ def located_in_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
 
 
 _JOIN_VERBS = frozenset("join accede ratify".split())
+_BY = frozenset({"by"})
+_BY_OR_WITH = frozenset({"by", "with"})
 
 
 def joined_treaty_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
@@ -622,21 +630,11 @@ def joined_treaty_relations(sentence: SentenceView, index: MentionIndex) -> Iter
         ]
         for obj in objects:
             for t in obj.subtree:
-                if _under_agent(t, obj):
+                if crosses_phrase(t, obj, preps=_BY):
                     continue  # "administered by WIPO": the administrator, not a treaty joined
                 found = index.at(t)
                 if found is not None and found.cls == "Treaty" and found.key:
                     yield Found(member.key, "memberOf", found.key, 0.8, "dep-joined-treaties")
-
-
-def _under_agent(token, top) -> bool:
-    """Whether a "by ..." phrase lies between ``token`` and ``top`` in the parse."""
-    current = token
-    while current.i != top.i and current.head.i != current.i:  # spaCy tokens are views: compare .i
-        if current.dep_ == "agent" or (current.dep_ == "prep" and current.lower_ == "by"):
-            return True
-        current = current.head
-    return False
 
 
 def instrument_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
@@ -659,18 +657,8 @@ def instrument_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         if owner is None or not owner.key or owner.cls != "Country":
             continue
         for t in token.subtree:
-            if _under_agent(t, token) or _under_with(t, token):
-                continue
+            if crosses_phrase(t, token, preps=_BY_OR_WITH):
+                continue  # the administrator or depositary: "with WIPO"
             found = index.at(t)
             if found is not None and found.cls == "Treaty" and found.key:
                 yield Found(owner.key, "memberOf", found.key, 0.85, "dep-instrument-of-accession")
-
-
-def _under_with(token, top) -> bool:
-    """Whether a "with ..." phrase (the depositary: "with WIPO") lies between token and top."""
-    current = token
-    while current.i != top.i and current.head.i != current.i:
-        if current.dep_ == "prep" and current.lower_ == "with":
-            return True
-        current = current.head
-    return False

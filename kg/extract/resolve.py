@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import Mention, clean_span, is_non_entity
+from kg.extract.syntax import MentionIndex, crosses_phrase
 from kg.extract.typing_rules import classify
 from kg.gazetteer import Gazetteer, fold_name, is_acronym
 from kg.records import is_subclass
@@ -126,16 +127,22 @@ def _town_context(span: Span) -> bool:
     return doc[span.start - 2].lower_ in _TOWN_NOUNS
 
 
-def _in_side_phrase(token: Token, top: Token) -> bool:
-    """Whether a relative clause or an "in/at/from X" phrase lies between token and top."""
-    current = token
-    while current.i != top.i and current.head.i != current.i:
-        if current.dep_ in {"relcl", "acl", "advcl"} or (
-            current.dep_ == "prep" and current.lower_ in {"in", "at", "from", "of"}
-        ):
-            return True
-        current = current.head
-    return False
+def _coordinated_with(mention: Mention, index: MentionIndex) -> list[Mention]:
+    """The other mentions in the same coordination ("A, B and C") as ``mention``."""
+    root = mention.span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    members = [root, *[t for t in root.subtree if t.dep_ == "conj" and t.head.i != t.i]]
+    found: list[Mention] = []
+    for token in members:
+        other = index.at(token)
+        if other is not None and other is not mention and other not in found:
+            found.append(other)
+    return found
+
+
+_SIDE_PREPS = frozenset({"in", "at", "from", "of"})
+_SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 
 
 _SIGN_VERBS = frozenset(
@@ -519,7 +526,7 @@ class ArticleEntities:
         def parties_under(token: Token) -> list[str]:
             keys: list[str] = []
             for t in token.subtree:
-                if _in_side_phrase(t, token):
+                if crosses_phrase(t, token, preps=_SIDE_PREPS, deps=_SIDE_CLAUSES):
                     continue  # "the OEPM and the EUIPO, both of which are based in Spain"
                 m = index.get((id(t.doc), t.i))
                 if m and m.key and self._is_party(m.key) and m.key not in keys:
@@ -600,6 +607,7 @@ class ArticleEntities:
             elif draft.cls in {"Person", "City", "Organization"} and _town_context(mention.span):
                 draft.cls = "City"  # "the resort town of Victoria Falls"
         # "Audi, Bentley, Porsche, Scania and SEAT": a list item is what most of its list is
+        index = MentionIndex(self.mentions)
         for mention in self.mentions:
             draft = self.drafts.get(mention.key or "")
             if draft is None or draft.gaz_key or draft.cls == "Company":
@@ -610,27 +618,11 @@ class ArticleEntities:
                 continue
             classes = [
                 self.drafts[m.key].cls
-                for m in self._coordinated_with(mention)
+                for m in _coordinated_with(mention, index)
                 if m.key in self.drafts
             ]
             if classes.count("Company") >= 2 and classes.count("Company") * 2 > len(classes):
                 draft.cls = "Company"
-
-    def _coordinated_with(self, mention: Mention) -> list[Mention]:
-        """The other mentions in the same coordination ("A, B and C") as ``mention``."""
-        root = mention.span.root
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
-        members = [root, *[t for t in root.subtree if t.dep_ == "conj" and t.head.i != t.i]]
-        by_token = {
-            (id(m.span.doc), i): m for m in self.mentions for i in range(m.span.start, m.span.end)
-        }
-        found: list[Mention] = []
-        for token in members:
-            other = by_token.get((id(token.doc), token.i))
-            if other is not None and other is not mention and other not in found:
-                found.append(other)
-        return found
 
     def _titled_persons(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:
         """Names that a title right after them marks as people, whatever the NER made of them

@@ -135,6 +135,26 @@ def _is_subject(mention: Mention) -> bool:
     return False
 
 
+def crosses_phrase(
+    token: Token,
+    top: Token,
+    preps: frozenset[str] = frozenset(),
+    deps: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether the parse path from ``token`` up to ``top`` passes through a preposition in
+    ``preps`` or a dependency in ``deps`` (spaCy tokens are views: compared by index).
+
+    Used to leave out names inside side phrases: "treaties administered [by WIPO]", "the
+    offices, both of which are based [in Spain]".
+    """
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in deps or (current.dep_ in {"prep", "agent"} and current.lower_ in preps):
+            return True
+        current = current.head
+    return False
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb (or auxiliary) above a token."""
     current = token

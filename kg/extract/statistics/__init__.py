@@ -26,7 +26,6 @@ from kg.extract.statistics.context import Context
 from kg.extract.statistics.measure import counted_noun, phrase_measure
 from kg.extract.statistics.numbers_found import find_numbers
 from kg.extract.statistics.qualifiers import (
-    find_announcer,
     find_date,
     find_technology_field,
     present_tense_year,
@@ -48,6 +47,7 @@ def statistics_in(
     discourse_index: str | None = None,
     discourse_reporter: Mention | None = None,
     previous: list[Statistic] | None = None,
+    announcer: Mention | None = None,
 ) -> list[Statistic]:
     """Every Statistic one sentence states.
 
@@ -57,8 +57,9 @@ def statistics_in(
     ("Japan followed in 13th place") are places in it. ``discourse_reporter`` is the
     organisation the article last named as a source ("according to WIPO"): figures with
     no owner in their sentence ("Resident filings grew 6.8%") are its figures.
+    ``announcer`` is who the sentence says states its figures (``find_announcer``), found
+    once by the caller, which also carries it forward as the discourse reporter.
     """
-    announcer = find_announcer(sentence, index)
     reporter = announcer if announcer is not None and announcer.cls != "Person" else None
     ctx = Context(sentence, index, article_date, previous or [], reporter or discourse_reporter)
     index_mention = next((m for m in sentence.mentions if m.cls == "Index"), None)
