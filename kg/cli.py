@@ -47,9 +47,17 @@ def cli() -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
+    default=None,
     help="Graph file to write (atomically).",
 )
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Add the articles to this persistent store instead (as kg add does).",
+)
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes.")
 @click.option(
     "--format",
     "fmt",
@@ -69,14 +77,25 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def build(
     paths: tuple[str, ...],
-    output: Path,
+    output: Path | None,
+    store_dir: Path | None,
+    jobs: int,
     fmt: str | None,
     strict: bool,
     model: str | None,
     no_validate: bool,
     quiet: bool,
 ) -> None:
-    """Build a graph from article files, folders (recursive) or '-' (stdin)."""
+    """Build a graph from article files, folders (recursive) or '-' (stdin).
+
+    Writes a graph file (-o FILE) or grows a persistent store (--store DIR).
+    """
+    if (output is None) == (store_dir is None):
+        raise click.UsageError("give either -o FILE or --store DIR")
+    if store_dir is not None:
+        _add_to_store(store_dir, paths, model, jobs, quiet)
+        return
+    assert output is not None
     from kg.build import build_graph
     from kg.ingest import collect_sources
     from kg.rdf.io import check_writable, output_format, write_graph
@@ -86,7 +105,9 @@ def build(
     console = _console()
     sources = collect_sources(paths)
     total = len(sources)
-    if quiet or total < 3:
+    if jobs > 1:
+        result = build_graph(sources, model=model, jobs=jobs)
+    elif quiet or total < 3:
         result = build_graph(sources, model=model)
     else:
         from rich.progress import (
@@ -150,6 +171,139 @@ def build(
         sys.exit(2)
 
 
+def _progress(console, total: int, quiet: bool):
+    """A rich progress bar (or nothing when quiet or tiny) and the hook that advances it."""
+    from contextlib import nullcontext
+
+    if quiet or total < 3:
+        return nullcontext(), None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("[bold]adding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+    )
+    task = progress.add_task("", total=total)
+
+    def advance(source: str) -> None:
+        progress.update(task, advance=1, description=Path(source).name)
+
+    return progress, advance
+
+
+def _add_to_store(
+    store_dir: Path, paths: tuple[str, ...], model: str | None, jobs: int, quiet: bool
+) -> None:
+    from kg.build import add_to_store
+    from kg.ingest import collect_sources
+    from kg.store import GraphStore
+
+    console = _console()
+    sources = collect_sources(paths)
+    with GraphStore(store_dir) as store:
+        bar, advance = _progress(console, len(sources), quiet)
+        with bar:
+            report = add_to_store(store, sources, model=model, jobs=jobs, on_article=advance)
+        held = len(store.articles())
+    for failure in report.failures:
+        reason = failure.reason.removeprefix(f"{failure.source}: ")
+        console.print(
+            f"[yellow]skipped[/] {failure.source}: {reason}", markup=True, highlight=False
+        )
+    if not quiet:
+        console.print(
+            f"kg add → {store_dir}: {report.added} added, {report.replaced} replaced, "
+            f"{report.unchanged} unchanged, {len(report.failures)} failed; "
+            f"{held} article(s) in the store ({report.seconds:.2f} s)",
+            highlight=False,
+        )
+    if report.failures:
+        sys.exit(2)
+
+
+STORE_OPTION = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="The persistent store (a folder; created when missing).",
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@STORE_OPTION
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes.")
+@click.option("--model", default=None, help="spaCy pipeline (as for kg build).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def add(paths: tuple[str, ...], store_dir: Path, jobs: int, model: str | None, quiet: bool) -> None:
+    """Add articles (files, folders, '-') to a store: new ones are added, changed ones
+    replace their old facts, unchanged ones are skipped (so a stopped run resumes)."""
+    _add_to_store(store_dir, paths, model, jobs, quiet)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@STORE_OPTION
+def remove(articles: tuple[str, ...], store_dir: Path) -> None:
+    """Remove ARTICLES (file paths, article IRIs or ids) and the facts only they stated."""
+    from kg.store import GraphStore
+
+    missing = []
+    with GraphStore(store_dir) as store:
+        for ref in articles:
+            gone = store.remove(ref)
+            if gone is None:
+                missing.append(ref)
+            else:
+                click.echo(f"removed {gone.id} ({gone.path})")
+    for ref in missing:
+        click.echo(f"kg: not in the store: {ref}", err=True)
+    if missing:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default=None,
+    help="Serialisation; defaults to the one the output's suffix implies (Turtle).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File to write (atomically).",
+)
+def export(graph: Path | None, store_dir: Path | None, fmt: str | None, output: Path) -> None:
+    """Write GRAPH (a graph file) or --store DIR in another RDF format."""
+    from kg.rdf.io import check_writable, output_format, write_graph
+
+    out_format = output_format(output, fmt)
+    check_writable(output)
+    if store_dir is not None:
+        if graph is not None:
+            raise click.UsageError("give either GRAPH or --store DIR, not both")
+        from kg.store import GraphStore
+
+        with GraphStore(store_dir, read_only=True) as store:
+            store.write(output, out_format)
+        return
+    if graph is None:
+        raise click.UsageError("give GRAPH or --store DIR")
+    write_graph(_load(graph), output, out_format)
+
+
 def _print_summary(console, summary, output: Path, violations: int, skipped: bool) -> None:
     from rich.table import Table
 
@@ -168,25 +322,35 @@ def _print_summary(console, summary, output: Path, violations: int, skipped: boo
     console.print(table)
 
 
-def _load(graph_path: Path):
+def _load(graph_path: Path | None, store_dir: Path | None = None):
+    """The rdflib graph of a graph file, or of a store's facts."""
+    if (graph_path is None) == (store_dir is None):
+        raise click.UsageError("give either GRAPH or --store DIR")
+    if store_dir is not None:
+        from kg.store import GraphStore
+
+        with GraphStore(store_dir, read_only=True) as store:
+            return store.to_graph()
     from kg.rdf.io import load_graph
 
     return load_graph(graph_path)
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Also write pySHACL's report graph (Turtle) here.",
 )
-def validate(graph: Path, report: Path | None) -> None:
-    """Validate GRAPH against kg's SHACL shapes (exit 1 when it does not conform)."""
+def validate(graph: Path | None, store_dir: Path | None, report: Path | None) -> None:
+    """Validate GRAPH (or --store DIR) against kg's SHACL shapes (exit 1 when it does not
+    conform)."""
     from kg.validation import validate_graph
 
-    result = validate_graph(_load(graph))
+    result = validate_graph(_load(graph, store_dir))
     if report is not None and result.report_graph is not None:
         from kg.rdf.io import atomic_write_bytes
 
@@ -194,15 +358,16 @@ def validate(graph: Path, report: Path | None) -> None:
     for violation in result.violations:
         click.echo(violation.describe())
     click.echo(
-        f"{graph}: {'conforms' if result.conforms else 'does not conform'} "
+        f"{graph or store_dir}: {'conforms' if result.conforms else 'does not conform'} "
         f"({len(result.violations)} violation(s))"
     )
     sys.exit(0 if result.conforms else 1)
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph_or_query", required=False)
 @click.argument("sparql", required=False)
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "-f",
     "--file",
@@ -217,14 +382,37 @@ def validate(graph: Path, report: Path | None) -> None:
     default="table",
     show_default=True,
 )
-def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
-    """Run a SPARQL query (text or -f FILE.rq) over GRAPH. kg's prefixes are predeclared."""
+def query(
+    graph_or_query: str | None,
+    sparql: str | None,
+    store_dir: Path | None,
+    query_file: Path | None,
+    fmt: str,
+) -> None:
+    """Run a SPARQL query (text or -f FILE.rq) over GRAPH or --store DIR.
+
+    kg's prefixes are predeclared: kg query out.ttl "SELECT ..." or
+    kg query --store DIR "SELECT ...".
+    """
     from kg.sparql import format_result, run_query
 
+    graph = Path(graph_or_query) if store_dir is None and graph_or_query else None
+    if store_dir is not None and graph_or_query is not None:
+        if sparql is not None:
+            raise click.UsageError("with --store, give the query only (no GRAPH)")
+        sparql = graph_or_query
+    if store_dir is None and graph is None:
+        raise click.UsageError("give GRAPH or --store DIR")
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give either a query or -f FILE.rq, not both")
     text = query_file.read_text(encoding="utf-8") if query_file else sparql
-    result = run_query(_load(graph), text or "")
+    if store_dir is not None:
+        from kg.store import GraphStore
+
+        with GraphStore(store_dir, read_only=True) as store:
+            result = store.query(text or "")
+    else:
+        result = run_query(_load(graph), text or "")
     text = format_result(result, fmt)
     click.echo(text, nl=not text.endswith("\n"))
 

@@ -67,21 +67,35 @@ def _depth(cls: str) -> int:
 
 def merge_entities(extractions: Iterable[Extraction]) -> dict[str, Entity]:
     """One description per entity key across articles: one label, one class, all alt labels."""
+    return merge_entity_claims(e for x in extractions for e in x.entities)
+
+
+def merge_entity_claims(claims: Iterable[Entity]) -> dict[str, Entity]:
+    """Merge what each article says about its entities (one claim per article and key):
+    the most frequent label (the gazetteer's when there is one), the most frequent and then
+    most specific class, every other surface form as an alternative label.
+
+    Example:
+        >>> a = Entity("cnipa", "CNIPA", "IPOffice")
+        >>> b = Entity("cnipa", "CNIPA", "Organization", alt_labels=("the Office",))
+        >>> merged = merge_entity_claims([a, b])["cnipa"]
+        >>> merged.cls, merged.alt_labels
+        ('IPOffice', ('the Office',))
+    """
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     classes: dict[str, Counter[str]] = defaultdict(Counter)
     alts: dict[str, set[str]] = defaultdict(set)
     wikidata: dict[str, str] = {}
     facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     gazetteer_label: dict[str, str] = {}
-    for extraction in extractions:
-        for entity in extraction.entities:
-            labels[entity.key][entity.label] += 1
-            classes[entity.key][entity.cls] += 1
-            alts[entity.key].update(entity.alt_labels)
-            facts[entity.key].update(entity.facts)
-            if entity.wikidata:
-                wikidata[entity.key] = entity.wikidata
-                gazetteer_label[entity.key] = entity.label
+    for entity in claims:
+        labels[entity.key][entity.label] += 1
+        classes[entity.key][entity.cls] += 1
+        alts[entity.key].update(entity.alt_labels)
+        facts[entity.key].update(entity.facts)
+        if entity.wikidata:
+            wikidata[entity.key] = entity.wikidata
+            gazetteer_label[entity.key] = entity.label
     merged: dict[str, Entity] = {}
     for key in sorted(labels):
         label = gazetteer_label.get(key) or max(
@@ -111,7 +125,8 @@ def _distinct_alt_labels(forms: set[str], label: str) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def _add_entity(graph: Graph, entity: Entity) -> None:
+def add_entity(graph: Graph, entity: Entity) -> None:
+    """Add one merged entity description (type, label, alternative labels, facts, links)."""
     node = entity_iri(entity.key)
     graph.add((node, RDF.type, IPO[entity.cls]))
     graph.add((node, RDFS.label, Literal(entity.label)))
@@ -209,7 +224,7 @@ def extractions_to_graph(extractions: Iterable[Extraction]) -> Graph:
     graph = Graph()
     bind_prefixes(graph)
     for entity in merge_entities(extractions).values():
-        _add_entity(graph, entity)
+        add_entity(graph, entity)
     for extraction in extractions:
         add_extraction(graph, extraction)
     return graph
@@ -234,7 +249,7 @@ def extractions_to_dataset(extractions: Iterable[Extraction]) -> Dataset:
     dataset = Dataset()
     bind_prefixes(dataset)
     for entity in merge_entities(extractions).values():
-        _add_entity(dataset.default_graph, entity)
+        add_entity(dataset.default_graph, entity)
     for extraction in extractions:
         add_extraction(dataset.graph(graph_iri(extraction.article.id)), extraction)
     return dataset
