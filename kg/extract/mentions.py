@@ -178,6 +178,13 @@ def clean_span(span: Span) -> Span | None:
             cut += 1
         if cut > start and span.label_ == "PERSON":
             start = cut
+    # "Stanford University - 244": a dash and figures after a name (a list line) are not in it
+    for i in range(start + 1, end):
+        if doc[i].text in {"-", "–", "—", ":"} and all(
+            t.like_num or t.is_space or t.is_punct for t in doc[i + 1 : end]
+        ):
+            end = i
+            break
     # "South Asian Association for Regional Cooperation (SAARC": an unclosed bracket ends the name
     for i in range(start, end):
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):

@@ -91,6 +91,7 @@ class MentionIndex:
         employs 2,800 people" -> the DPMA, not "Europe" named in between), else the last
         compatible mention."""
         last = self.last_before(offset, classes)
+        subjects: list[Mention] = []
         for mention in reversed(self.mentions):
             if mention.end > offset:
                 continue
@@ -101,8 +102,14 @@ class MentionIndex:
                 and any(is_subclass(mention.cls, c) for c in classes)
                 and _is_subject(mention)
             ):
-                return mention
-        return last
+                subjects.append(mention)
+        if not subjects:
+            return last
+        # in the latest sentence with a compatible subject, the main clause's subject wins:
+        # "IBM, which led ... until Samsung overtook it, slid to eighth. Its grants ..." -> IBM
+        sentence_start = subjects[0].span.sent.start
+        same = [m for m in subjects if m.span.sent.start == sentence_start]
+        return next((m for m in same if _in_main_clause(m)), same[0])
 
     def in_subtree(self, token: Token, classes: tuple[str, ...] | None = None) -> list[Mention]:
         """Mentions inside the token's subtree (optionally of some classes), in order."""
@@ -128,11 +135,24 @@ def _is_subject(mention: Mention) -> bool:
     for _ in range(3):
         if root.dep_ in SUBJECT_DEPS:
             return True
+        if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS:
+            return True  # "NVIDIA's brand value soared ... It jumped": the topic is NVIDIA
         if root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
             root = root.head
             continue
         return False
     return False
+
+
+def _in_main_clause(mention: Mention) -> bool:
+    """Whether a subject mention's verb is its sentence's root (or a verb coordinated with it)."""
+    root = mention.span.root
+    while root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
+        root = root.head
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def crosses_phrase(
@@ -204,4 +224,9 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     if token.lemma_.lower() in _NOMINAL_CLASSES and definite:
         return index.last_before(offset, _NOMINAL_CLASSES[token.lemma_.lower()])
     inside = index.in_subtree(token, prefer)
-    return inside[0] if inside else None
+    if inside:
+        return inside[0]
+    for child in token.children:  # "Its grants dropped ..." -> whose grants
+        if child.dep_ == "poss" and child.lower_ in _PRONOUN_CLASSES:
+            return index.salient_before(index.offset(child), _PRONOUN_CLASSES[child.lower_])
+    return None

@@ -27,4 +27,30 @@ def sentence_fixes(doc: Doc) -> Doc:
             and token.text[1:2].islower()
         ):
             token.is_sent_start = True
+    _list_items(doc)
     return doc
+
+
+_MARKERS = frozenset({"-", "•", "*", "–", "—", "·"})
+
+
+def _list_items(doc: Doc) -> None:
+    """Each line of a list ("1. University of California - 505", "- Huawei: 6,494") is one
+    sentence: its marker starts it and the rest stays with it."""
+    for i in range(1, len(doc) - 1):
+        prev, token = doc[i - 1], doc[i]
+        if not (prev.is_space and "\n" in prev.text) or token.is_space:
+            continue
+        numbered = token.like_num and len(token.text) <= 3 and doc[i + 1].text in {".", ")"}
+        if not (numbered or token.text in _MARKERS):
+            continue
+        token.is_sent_start = True
+        line_end = i + 1
+        while line_end < len(doc) and not (
+            doc[line_end].is_space and "\n" in doc[line_end].text
+        ):
+            line_end += 1
+        for follower in doc[i + 1 : line_end]:
+            follower.is_sent_start = False
+        if line_end < len(doc) - 1:
+            doc[line_end + 1 if doc[line_end].is_space else line_end].is_sent_start = True

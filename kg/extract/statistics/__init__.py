@@ -24,7 +24,7 @@ from kg.extract.mentions import Mention
 from kg.extract.sentences import SentenceView
 from kg.extract.statistics.context import Context
 from kg.extract.statistics.measure import counted_noun, phrase_measure
-from kg.extract.statistics.numbers_found import find_numbers
+from kg.extract.statistics.numbers_found import LIST_POSITION, Number, find_numbers
 from kg.extract.statistics.qualifiers import (
     find_date,
     find_technology_field,
@@ -35,6 +35,15 @@ from kg.extract.syntax import MentionIndex
 from kg.records import Statistic
 
 __all__ = ["statistics_in"]
+
+
+def _list_measure(number: Number, previous: list[Statistic], measure: str) -> str:
+    """A figure on a list line measures what the list counts: the figure the text gave before
+    the list ("heads the list, with 505 utility patents" -> "utility patents")."""
+    for stat in reversed(previous):
+        if stat.unit == number.unit and stat.pattern != LIST_POSITION:
+            return stat.measure
+    return measure if measure != "quantity" else "figure in the ranked list"
 
 
 def statistics_in(
@@ -66,7 +75,9 @@ def statistics_in(
     results: list[Statistic] = []
     positions: list[int] = []
     seen: set[tuple] = set()
-    for number in sorted(find_numbers(sentence, index), key=lambda n: n.tokens.start):
+    numbers = sorted(find_numbers(sentence, index), key=lambda n: n.tokens.start)
+    list_rank = next((n for n in numbers if n.pattern == LIST_POSITION), None)
+    for number in numbers:
         noun = counted_noun(number)
         skip = set(range(number.tokens.start, number.tokens.end))
         subject = find_subject(number, noun, ctx, results)
@@ -79,6 +90,12 @@ def statistics_in(
         measure = (
             phrase_measure(number, noun, skip, ctx, results, index_mention).strip() or "quantity"
         )
+        if list_rank is not None:  # a line of a ranked list: its place, then its figure
+            measure = (
+                "position in the ranked list"
+                if number is list_rank
+                else _list_measure(number, ctx.previous, measure)
+            )
         ranking = None
         if number.unit == "Rank":
             counted_here = any(st.unit != "Rank" for st in results)

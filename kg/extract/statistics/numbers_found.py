@@ -47,6 +47,7 @@ _ORDINAL_TOKEN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
 @dataclass
@@ -65,7 +66,13 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
     """The numbers in a sentence that can be claims (see module docstring for what is skipped)."""
     span = sentence.span
     covered: set[int] = set()
+    marker = list_position(span, index)
+    if marker is not None:
+        covered.add(marker.tokens.start)
+        yield marker
     for ent in sentence.ents:
+        if marker is not None and ent.start == marker.tokens.start:
+            continue
         if ent.label_ not in NUMBER_LABELS and ent.label_ != "DATE":
             continue
         covered.update(range(ent.start, ent.end))
@@ -85,8 +92,10 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
             if number is not None:
                 yield number
             continue
-        if token.i in covered or not token.like_num or token.pos_ not in {"NUM"}:
+        if token.i in covered or not token.like_num:
             continue
+        if token.pos_ != "NUM" and not _DIGITS.match(token.text):
+            continue  # "one" as a pronoun; but "181" tagged PROPN at the end of a list line counts
         end = token.i + 1
         while end < span.end and (doc[end].lower_ in SCALES or doc[end].lower_ in {"percent", "%"}):
             end += 1
@@ -94,6 +103,34 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
         if number is not None:
             yield number
     yield from _rank_words(span)
+
+
+LIST_POSITION = "list position"
+
+
+def list_position(span: Span, index: MentionIndex) -> Number | None:
+    """The place a numbered list line gives a name: "3. Stanford University - 244" -> rank 3
+    of Stanford University (the line must start with the number and the name must follow)."""
+    doc = span.doc
+    start = span.start
+    while start < span.end and doc[start].is_space:
+        start += 1
+    if start + 2 >= span.end:
+        return None
+    number, mark = doc[start], doc[start + 1]
+    if not (number.like_num and number.text.isdigit() and len(number.text) <= 3):
+        return None
+    if mark.text not in {".", ")"} or index.at(doc[start + 2]) is None:
+        return None
+    if number.text == "0":
+        return None
+    return Number(
+        Span(doc, start, start + 1, label="ORDINAL"),
+        Decimal(number.text),
+        "Rank",
+        None,
+        pattern=LIST_POSITION,
+    )
 
 
 def _read(ent: Span, index: MentionIndex) -> Number | None:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.mentions import Mention
 from kg.extract.statistics.context import Context
-from kg.extract.statistics.numbers_found import Number
+from kg.extract.statistics.numbers_found import LIST_POSITION, Number
 from kg.extract.statistics.vocabulary import (
     CHANGE_VERBS,
     DECREASE,
@@ -24,6 +24,8 @@ def find_subject(
     number: Number, noun: Token | None, ctx: Context, earlier: list[Statistic]
 ) -> Mention | None:
     index = ctx.index
+    if number.pattern == LIST_POSITION:  # "3. Stanford University - 244"
+        return index.at(number.tokens.doc[number.tokens.end + 1])
     adjacent = _adjacent_mention(number, index) or _described_mention(number, index)
     if adjacent is not None:
         return adjacent

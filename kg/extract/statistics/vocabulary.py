@@ -25,18 +25,19 @@ REPORT_VERBS = frozenset(
 
 INCREASE = frozenset(
     """increase rise growth up grow jump surge climb gain higher more increment boost
-    expand expansion rose grew""".split()
+    expand expansion rose grew soar rocket leap balloon advance""".split()
 )
 
 
 DECREASE = frozenset(
     """decrease decline drop fall down lower less dip shrink reduction contraction fell
-    slip slide cut fewer""".split()
+    slip slide cut fewer plunge plummet tumble sink slump""".split()
 )
 
 
 CHANGE_VERBS = frozenset(
-    "rise grow increase fall decline drop slip climb jump surge dip shrink expand gain slide".split()
+    """rise grow increase fall decline drop slip climb jump surge dip shrink expand gain slide
+    soar plunge plummet tumble sink slump rocket leap""".split()
 )
 
 
