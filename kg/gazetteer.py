@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
+import re
 from pathlib import Path
 
 from kg.errors import ResourceError
@@ -145,6 +146,9 @@ def _entry(file: str, row: dict[str, str], iso2_to_key: dict[str, str]) -> Gazet
     if not name:
         return None
     cls = _FILE_CLASSES[file] or row.get("type", "").strip()
+    if cls == "IPOffice" and re.search(r"\bOrgani[sz]ation$", row["name"]):
+        # ARIPO, OAPI: intergovernmental organisations of member states that run an office
+        cls = "InternationalOrganization"
     if cls not in _ALLOWED_ORG_CLASSES and _FILE_CLASSES[file] is None:
         raise ResourceError(f"{file}: unknown type {cls!r} for {name}")
     names = (

@@ -24,6 +24,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("IPOffice", r"\b(patent office|trademark office|ip office)\b"),
         (
+            # "State Agency for Intellectual Property and Innovation", "National Center for
+            # Patents and Information", "State Service for Intellectual Property"
+            "IPOffice",
+            r"\b(office|agency|service|cent(er|re)|institute|bureau|department|directorate)\b"
+            r"( of| for)( the)? (intellectual property|industrial property|patents?)\b",
+        ),
+        (
             "Agreement",
             r"\b(memorandum of understanding|MoU|joint statement|cooperation agreement|"
             r"letter of intent|work plan|action plan)\b",
@@ -36,7 +43,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "Event",
             r"\b(conference|forum|summit|symposium|expo|exhibition|fair|congress|assembly|"
-            r"meeting|session|dialogue|roundtable|workshop|seminar|week|olympiad|games)\b"
+            r"meeting|session|dialogue|roundtable|workshop|seminar|week|olympiad|games|day)\b"
             r"( \d{4})?$",
         ),
         (
@@ -94,6 +101,8 @@ _REGION_WORDS = re.compile(
 
 
 _PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+$")  # "Unnat P. Pandit"
+#: "Baroness Neville-Rolfe", "Lord Kitchin", "Sir Colin Birss": a peer's or knight's name.
+_HONORIFIC = re.compile(r"^(?:Baroness|Baron|Lord|Lady|Sir|Dame|Mr|Mrs|Ms|Dr)\.? [A-Z][\w'-]+")
 _INSTITUTION_WORDS = re.compile(
     r"\b(association|institute|institution|university|college|academy|school|foundation|society|"
     r"council|committee|commission|office|agency|ministry|department|court|chamber|federation|union|"
@@ -106,7 +115,13 @@ _INSTITUTION_WORDS = re.compile(
 
 def classify(name: str, spacy_label: str) -> str | None:
     """The core class for a name not in the gazetteer, or None when it is not an entity kind kg keeps."""
-    if spacy_label == "PERSON" or (spacy_label == "ORG" and _PERSON_SHAPE.match(name)):
+    if spacy_label == "PERSON" or (
+        spacy_label in {"ORG", "GPE", "NORP"}
+        and (
+            _PERSON_SHAPE.match(name)
+            or (_HONORIFIC.match(name) and not _INSTITUTION_WORDS.search(name))
+        )
+    ):
         return "Person"
     if spacy_label in {"GPE", "LOC"}:
         return "Region" if (_REGION_WORDS.search(name) or spacy_label == "LOC") else "City"
