@@ -15,9 +15,9 @@ Example:
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
-import re
 from pathlib import Path
 
 from kg.errors import ResourceError

@@ -279,7 +279,8 @@ def _qualifier_before(ent: Span) -> str | None:
 
 _RANKED_NOUNS = frozenset(
     """filer applicant spot position place player country source origin patentee holder recipient
-    assignee innovator destination field economy company office user market contributor""".split()
+    assignee innovator destination field economy company office user market contributor
+    number""".split()
 )
 
 
@@ -287,6 +288,45 @@ _SUPERLATIVES = frozenset("largest biggest busiest highest most leading top grea
 
 
 _LEAD_OBJECTS = frozenset("way list ranking ranks table field pack rankings chart league".split())
+
+
+_HYPHENS = frozenset({"-", "–"})
+_ORDINAL_WORDS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+
+
+def _ordinal_before(token, span: Span) -> int | None:
+    """The place an ordinal before a superlative gives: "fifth-largest" -> 5; 0 when the
+    ordinal stands apart ("the second largest", read as an ordinal elsewhere); None if none."""
+    doc = token.doc
+    i = token.i - 1
+    hyphen = i >= span.start and doc[i].text in _HYPHENS
+    if hyphen:
+        i -= 1
+    if i < span.start:
+        return None
+    word = doc[i].lower_
+    value = _ORDINAL_WORDS.get(word)
+    if value is None and _ORDINAL_TOKEN.match(word):
+        value = int(re.sub(r"\D", "", word))
+    if value is None:
+        return None
+    return value if hyphen else 0
+
+
+def _top_of_ranking(token) -> bool:
+    """ "returned to the top of the EPO's applicant ranking", "at the top of the list"."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ != "of":
+        return False
+    window = doc[token.i + 2 : min(len(doc), token.i + 8)]
+    return any(
+        (t.lemma_.lower() in _LEAD_OBJECTS or t.lower_ in _LEAD_OBJECTS) and t.lower_ != "way"
+        for t in window
+    )
 
 
 def _rank_words(span: Span) -> Iterator[Number]:
@@ -308,13 +348,9 @@ def _rank_words(span: Span) -> Iterator[Number]:
         }:
             if nxt is not None and (nxt.like_num or nxt.ent_type_ == "CARDINAL"):
                 continue  # "top 10", "the largest five": a group, not a rank
-            if token.i > span.start and doc[token.i - 1].lower_ in {
-                "second",
-                "third",
-                "fourth",
-                "fifth",
-            }:
-                continue  # "the second-largest": an ordinal rank, read elsewhere
+            ordinal = _ordinal_before(token, span)
+            if ordinal == 0:
+                continue  # "the second largest": an ordinal rank, read elsewhere
             head = token.head
             noun = (
                 nxt
@@ -350,12 +386,21 @@ def _rank_words(span: Span) -> Iterator[Number]:
                 for c in noun.children
             ):
                 continue  # "Latin America's largest economy": a description, not a ranking
-            if (lower == "top" and copular) or ranked_noun or most_of:
+            if ordinal and (copular or ranked_noun):
+                # "the fifth-largest country of origin", "the fourth-largest number of filings"
+                start = token.i - (2 if doc[token.i - 1].text in _HYPHENS else 1)
+                words = Span(doc, start, token.i + 1)
+                yield Number(words, Decimal(ordinal), "Rank", None, pattern=f"rank-nth-{lower}")
+            elif (lower == "top" and copular) or ranked_noun or most_of:
                 yield Number(one, Decimal(1), "Rank", None, pattern=f"rank-{lower}")
+            elif lower == "top" and _top_of_ranking(token):
+                yield Number(one, Decimal(1), "Rank", None, pattern="rank-top-of")
         elif lemma == "top" and token.pos_ == "VERB":
             yield Number(one, Decimal(1), "Rank", None, pattern="rank-topped")
+        elif lower == "top" and token.pos_ == "NOUN" and _top_of_ranking(token):
+            yield Number(one, Decimal(1), "Rank", None, pattern="rank-top-of")
         elif (
-            lemma == "lead"
+            lemma in {"lead", "head"}
             and token.pos_ == "VERB"
             and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEAD_OBJECTS for c in token.children)
         ):
