@@ -142,6 +142,9 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         return None  # part of a name: "IP5", "Global Innovation Index 2023"
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.lower_ == "top" and _completes_group(before):
+        value = parse_quantity(text)  # "rounded out the top five", "completed the top 10"
+        return Number(ent, value, "Rank", None, pattern="rank-completes-top") if value else None
     if before is not None and before.lower_ in {
         "per",  # "per million inhabitants", "per 10,000 people": a rate's denominator
         "top",
@@ -182,6 +185,9 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         return None  # "U.S. Patent No. 10,000,000", "Resolution No. 12": an identifier
     if ent.label_ == "ORDINAL" or (numbered and ent.label_ == "CARDINAL"):
         head = ent.root.head
+        for _ in range(2):  # "rose to second", "pushing Qualcomm down to third"
+            if head.pos_ == "ADP" and head.head.i != head.i:
+                head = head.head
         rank_context = (
             head.lemma_.lower() in RANK_HEADS
             or (after is not None and after.lower_ in _RANK_FOLLOWERS)
@@ -245,6 +251,20 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     if value <= 12 and bare.strip().isalpha() and qualifier is None:
         return None  # "the two offices", "all three filing systems": a description, not a claim
     return Number(ent, value, "Count", qualifier, pattern="count")
+
+
+def _completes_group(top) -> bool:
+    """Whether "the top N" is completed by the sentence's subject ("Huawei rounded out the
+    top five", "Tencent completed the top 10"): its last place is then N."""
+    head = top.head
+    for _ in range(3):
+        lemma = head.lemma_.lower()
+        if lemma in {"round", "complete", "close"}:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _historic_first(ent: Span) -> bool:
@@ -397,6 +417,15 @@ def _rank_words(span: Span) -> Iterator[Number]:
                 yield Number(one, Decimal(1), "Rank", None, pattern="rank-top-of")
         elif lemma == "top" and token.pos_ == "VERB":
             yield Number(one, Decimal(1), "Rank", None, pattern="rank-topped")
+        elif (
+            lower == "than"
+            and token.i + 2 < span.end
+            and doc[token.i + 1].lower_ == "any"
+            and doc[token.i + 2].lower_ == "other"
+            and any(t.lower_ in {"more", "most"} for t in doc[span.start : token.i])
+        ):
+            # "received more U.S. patents than any other company": first place
+            yield Number(Span(doc, token.i, token.i + 3), Decimal(1), "Rank", None, "rank-than-any")
         elif lower == "top" and token.pos_ == "NOUN" and _top_of_ranking(token):
             yield Number(one, Decimal(1), "Rank", None, pattern="rank-top-of")
         elif (

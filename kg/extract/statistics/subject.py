@@ -77,11 +77,31 @@ def find_subject(
     ]
     if agents:
         return agents[0]
+    continued = _continued_subject(ctx)
+    if continued is not None:
+        # "Overall, the USPTO granted 324,043 patents. Applications reached a record 430,625":
+        # an ownerless figure right after another continues its subject
+        return continued
     if ctx.reporter is not None and not is_subclass(ctx.reporter.cls or "", "GovernmentAgency"):
         # "Resident filings grew 6.8%" in a WIPO report: WIPO's figure (a national agency's
         # unowned figures are its country's, which the text names before)
         return ctx.reporter
     return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+
+
+def _continued_subject(ctx: Context) -> Mention | None:
+    """The subject of the figures of the sentence just before (none when a sentence without
+    figures came between, or when they were a person's)."""
+    if not ctx.previous:
+        return None
+    last = ctx.previous[-1]
+    gap = ctx.sentence.evidence.start - last.evidence.end
+    if last.evidence.start == ctx.sentence.evidence.start or not 0 <= gap <= 3:
+        return None
+    mention = mention_for_key(last.subject, ctx)
+    if mention is None or mention.cls in {"Person", "TechnologyField", "Event", "Index"}:
+        return None
+    return mention
 
 
 def _source_phrase_tokens(ctx: Context) -> set[int]:
@@ -158,9 +178,10 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
         return inside
     i = number.tokens.start - 1
     skipped = 0
-    while (
-        i >= 0 and skipped < 3 and doc[i].lower_ in {"(", "with", ",", "at", "in", "the", "-", "—"}
-    ):
+    between_words = {"(", "with", ",", "at", "in", "the", "-", "—"}
+    if number.unit == "Rank":
+        between_words |= {"to", "down", "up"}  # "pushing Qualcomm down to third"
+    while i >= 0 and skipped < 3 and doc[i].lower_ in between_words:
         i -= 1
         skipped += 1
     if i < 0 or i < number.tokens.sent.start:
