@@ -70,9 +70,29 @@ RULES: tuple[Rule, ...] = (
     _rule("org-title-person", rf"{E('o', ORG)}(?:'s|’s)? {_TITLE},? {E('s', 'Person')}", None, 0.9),
     _rule(
         "person-comma-title-of-org",
-        rf"{E('s', 'Person')}, (?:the |a |an )?{_TITLE} (?:of|for|at|with|from|to) {_THE}{E('o', ORG)}",
+        rf"{E('s', 'Person')}, (?:the |a |an )?{_TITLE} (?:of|for|at|with|from|to) {_THE}"
+        rf"(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?{E('o', ORG)}",  # "head of Kazakhstan's Department"
         None,
         0.85,
+    ),
+    _rule(
+        # "X of Côte d'Ivoire took office on Tuesday as Director General of OAPI", "X was
+        # appointed Director General of WIPO", "X became president of the EPO"
+        "person-appointed-title-of-org",
+        rf"{E('s', 'Person')}(?:,? (?:of|from) {_THE}⟦\d+:(?:{PLACE})⟧)?,? (?:[\w-]+ ){{0,5}}?"
+        r"(?:as|became|becomes|(?:was|has been|is|will be) (?:appointed|named|elected|confirmed|"
+        r"re-elected|sworn in)(?: as)?|took office as|takes office as) "
+        rf"(?:the |its |a |an )?(?:new |next |incoming )?{_TITLE} (?:of|for|at) {_THE}{E('o', ORG)}",
+        None,
+        0.8,
+    ),
+    _rule(
+        # "The board named Jane Smith (as) president of the EPO"
+        "appointed-person-title-of-org",
+        rf"(?:appointed|named|elected|chose|picked|nominated) {E('s', 'Person')},? (?:as )?"
+        rf"(?:the |its |a |an )?(?:new |next )?{_TITLE} (?:of|for|at) {_THE}{E('o', ORG)}",
+        None,
+        0.8,
     ),
     _rule(
         "title-of-org-person",
