@@ -271,7 +271,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "place-based-org",
-        rf"{E('o', PLACE)}-based (?:[a-z-]+ ){{0,3}}{E('s', ORG)}",
+        # "Plano, Texas-based Optis": the city, not the state
+        rf"{E('o', PLACE)}(?:, ⟦\d+:(?:Region|Country)⟧)?-based (?:[a-z-]+ ){{0,3}}{E('s', ORG)}",
         "location",
         0.8,
     ),

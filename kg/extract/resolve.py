@@ -381,9 +381,10 @@ class ArticleEntities:
         by_end = {(m.span.doc, m.span.end_char): m for m in [*self.mentions, *pending]}
         by_start = {(m.span.doc, m.span.start_char): m for m in [*self.mentions, *pending]}
         for base, doc in docs:
-            for match in _ACRONYM_IN_PARENS.finditer(doc.text):
+            text = doc.text  # built from the tokens on every access: read it once
+            for match in _ACRONYM_IN_PARENS.finditer(text):
                 acronym = match.group("acr")
-                before = doc.text[: match.start()].rstrip()
+                before = text[: match.start()].rstrip()
                 owner = by_end.get((doc, len(before)))
                 if owner is None:
                     owner = self._mention_from_words(doc, base, before, acronym)
@@ -401,8 +402,8 @@ class ArticleEntities:
                 if owner.key:
                     self.aliases[acronym] = owner.key
                     self.drafts[owner.key].add_form(acronym)
-            for match in _PARENS.finditer(doc.text):
-                before = doc.text[: match.start()].rstrip()
+            for match in _PARENS.finditer(text):
+                before = text[: match.start()].rstrip()
                 short = by_end.get((doc, len(before)))
                 inner = match.group("inner")
                 if short is None or " " in short.text or not acronym_matches(short.text, inner):

@@ -46,9 +46,7 @@ def _list_items(doc: Doc) -> None:
             continue
         token.is_sent_start = True
         line_end = i + 1
-        while line_end < len(doc) and not (
-            doc[line_end].is_space and "\n" in doc[line_end].text
-        ):
+        while line_end < len(doc) and not (doc[line_end].is_space and "\n" in doc[line_end].text):
             line_end += 1
         for follower in doc[i + 1 : line_end]:
             follower.is_sent_start = False

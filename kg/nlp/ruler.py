@@ -68,12 +68,12 @@ def add_entity_rulers(nlp: Language, gaz: Gazetteer | None = None) -> None:
     """Add the two gazetteer rulers before the statistical NER."""
     gaz = gaz or load_gazetteer()
     names, terms = build_patterns(nlp, gaz)
-    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    before = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="kg_names", config={"overwrite_ents": True}, **before)
     ruler.add_patterns(names)  # type: ignore[attr-defined]
     # Technology terms go after the NER, filling only what it left: a capitalised term inside
     # a name ("Acme Robotics") stays part of the name.
-    after = {"after": "ner"} if "ner" in nlp.pipe_names else {"after": "kg_names"}
+    after = {"after": "kg_names"}
     term_ruler = nlp.add_pipe(
         "entity_ruler",
         name="kg_terms",

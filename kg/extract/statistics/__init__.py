@@ -129,8 +129,9 @@ def statistics_in(
             currency=number.currency,
         )
         identity = (stat.subject, stat.value, stat.unit, number.tokens.start)
-        if stat.subject and identity not in seen:
-            seen.add(identity)
+        claim = (stat.subject, stat.value, stat.unit, stat.measure)  # one node per claim
+        if stat.subject and identity not in seen and claim not in seen:
+            seen.update((identity, claim))
             results.append(stat)
             positions.append(index.offset(number.tokens[0]))  # article offsets, as mentions
     results = _respectively(sentence, results, positions)

@@ -425,7 +425,9 @@ def _rank_words(span: Span) -> Iterator[Number]:
             and any(t.lower_ in {"more", "most"} for t in doc[span.start : token.i])
         ):
             # "received more U.S. patents than any other company": first place
-            yield Number(Span(doc, token.i, token.i + 3), Decimal(1), "Rank", None, "rank-than-any")
+            yield Number(
+                Span(doc, token.i, token.i + 3), Decimal(1), "Rank", None, pattern="rank-than-any"
+            )
         elif lower == "top" and token.pos_ == "NOUN" and _top_of_ranking(token):
             yield Number(one, Decimal(1), "Rank", None, pattern="rank-top-of")
         elif (

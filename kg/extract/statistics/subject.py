@@ -101,6 +101,8 @@ def _continued_subject(ctx: Context) -> Mention | None:
     mention = mention_for_key(last.subject, ctx)
     if mention is None or mention.cls in {"Person", "TechnologyField", "Event", "Index"}:
         return None
+    if ctx.reporter is not None and mention.cls in {"Country", "Region", "City"}:
+        return None  # "Applicants from India filed ... Resident filings grew": the report's total
     return mention
 
 
