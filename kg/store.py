@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,12 +41,12 @@ import pyoxigraph as ox
 
 from kg.errors import KGError, QueryError
 from kg.rdf.mapping import (
-    add_entity,
-    add_extraction,
+    EntityTally,
     article_iri,
     decimal_literal,
+    entity_triples,
+    extraction_triples,
     graph_iri,
-    merge_entity_claims,
 )
 from kg.rdf.namespaces import IPR, PREFIXES
 from kg.records import Entity, Extraction
@@ -59,9 +59,8 @@ if TYPE_CHECKING:
 STATE = ox.NamedNode("urn:kg:state")
 _PATH = "urn:kg:path"
 _HASH = "urn:kg:contentHash"
-_ARTICLE = "urn:kg:article"
-_ENTITY = "urn:kg:entity"
-_RECORD = "urn:kg:record"
+_CLAIMS = "urn:kg:claims"  # an article's entity claims (JSON list), taken back on removal
+_TALLY = "urn:kg:tally"  # per entity: counts of its labels, classes ... over all articles
 
 
 class StoreError(KGError):
@@ -154,23 +153,28 @@ class GraphStore:
         stored = self._by_path(source_key(source))
         return stored is not None and stored.content_hash == content_hash
 
-    def _claims(self, keys: Iterable[str], except_article: str | None = None) -> list[Entity]:
-        values = " ".join(f"<{IPR[k]}>" for k in sorted(set(keys)))
-        if not values:
-            return []
-        rows = self._store.query(
-            f"SELECT ?a ?record WHERE {{ GRAPH <{STATE.value}> {{ VALUES ?e {{ {values} }} "
-            f"?c <{_ENTITY}> ?e ; <{_ARTICLE}> ?a ; <{_RECORD}> ?record }} }}"
+    def _article_claims(self, article_id: str) -> list[Entity]:
+        rows = list(
+            self._store.query(
+                f"SELECT ?claims WHERE {{ GRAPH <{STATE.value}> "
+                f"{{ <{article_iri(article_id)}> <{_CLAIMS}> ?claims }} }}"
+            )
         )
-        skip = str(article_iri(except_article)) if except_article else None
-        return [_entity_from_record(row["record"].value) for row in rows if row["a"].value != skip]
+        return [_entity_from_dict(d) for d in json.loads(rows[0]["claims"].value)] if rows else []
 
-    def _article_keys(self, article_id: str) -> set[str]:
+    def _tallies(self, keys: set[str]) -> dict[str, EntityTally]:
+        tallies = {key: EntityTally(key) for key in keys}
+        if not keys:
+            return tallies
+        values = " ".join(f"<{IPR[k]}>" for k in sorted(keys))
         rows = self._store.query(
-            f"SELECT ?e WHERE {{ GRAPH <{STATE.value}> "
-            f"{{ ?c <{_ARTICLE}> <{article_iri(article_id)}> ; <{_ENTITY}> ?e }} }}"
+            f"SELECT ?tally WHERE {{ GRAPH <{STATE.value}> {{ VALUES ?e {{ {values} }} "
+            f"?e <{_TALLY}> ?tally }} }}"
         )
-        return {row["e"].value[len(str(IPR)) :] for row in rows}
+        for row in rows:
+            tally = EntityTally.from_json(row["tally"].value)
+            tallies[tally.key] = tally
+        return tallies
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -187,25 +191,8 @@ class GraphStore:
         article_id = stored.id if stored else self._free_id(article.id, path)
         if article_id != article.id:
             extraction = _with_article_id(extraction, article_id)
-        old_keys = self._article_keys(article_id) if stored else set()
-        claims = extraction.entities
-        touched = old_keys | {e.key for e in claims}
-        merged = merge_entity_claims([*self._claims(touched, except_article=article_id), *claims])
-        facts = _rdflib_graph()
-        add_extraction(facts, extraction)
-        state = [
-            (article_iri(article_id), _PATH, path),
-            (article_iri(article_id), _HASH, article.content_hash),
-        ]
-        update = [
-            *_forget(article_id, touched),
-            _insert(
-                default=_descriptions(merged.values()),
-                named={graph_iri(article_id): _triples(facts)},
-                state=_state_triples(article_id, state, claims),
-            ),
-        ]
-        self._store.update(" ;\n".join(update))
+        old_claims = self._article_claims(article_id) if stored else []
+        self._change(article_id, old_claims, list(extraction.entities), extraction, path)
         return "replaced" if stored else "added"
 
     def remove(self, ref: str) -> StoredArticle | None:
@@ -213,13 +200,50 @@ class GraphStore:
         stored = self.find(ref)
         if stored is None:
             return None
-        touched = self._article_keys(stored.id)
-        merged = merge_entity_claims(self._claims(touched, except_article=stored.id))
-        update = [*_forget(stored.id, touched)]
-        if merged:
-            update.append(_insert(default=_descriptions(merged.values())))
-        self._store.update(" ;\n".join(update))
+        self._change(stored.id, self._article_claims(stored.id), [], None, None)
         return stored
+
+    def _change(
+        self,
+        article_id: str,
+        old_claims: list[Entity],
+        new_claims: list[Entity],
+        extraction: Extraction | None,
+        path: str | None,
+    ) -> None:
+        """One transaction: the article's old facts and claims out, the new ones in, and the
+        descriptions of every entity either names recomputed from the updated tallies."""
+        touched = {e.key for e in old_claims} | {e.key for e in new_claims}
+        tallies = self._tallies(touched)
+        for entity in old_claims:
+            tallies[entity.key].add(entity, -1)
+        for entity in new_claims:
+            tallies[entity.key].add(entity)
+        merged = [m for t in tallies.values() if (m := t.merged()) is not None]
+        state: list[str] = [
+            f"<{IPR[t.key]}> <{_TALLY}> {_literal(t.to_json())} ."
+            for t in tallies.values()
+            if t.labels
+        ]
+        named: dict[object, list[str]] = {}
+        if extraction is not None:
+            doc = article_iri(article_id)
+            claims = json.dumps([_entity_dict(e) for e in new_claims], ensure_ascii=False)
+            state += [
+                f"<{doc}> <{_PATH}> {_literal(path or '')} .",
+                f"<{doc}> <{_HASH}> {_literal(extraction.article.content_hash)} .",
+                f"<{doc}> <{_CLAIMS}> {_literal(claims)} .",
+            ]
+            named[graph_iri(article_id)] = _ntriples(extraction_triples(extraction))
+        update = [
+            *_forget(article_id, touched),
+            _insert(
+                default=_ntriples(t for e in merged for t in entity_triples(e)),
+                named=named,
+                state=state,
+            ),
+        ]
+        self._store.update(" ;\n".join(update))
 
     def _free_id(self, wanted: str, path: str) -> str:
         """``wanted`` unless another source already holds that id (then a path-derived suffix)."""
@@ -368,12 +392,19 @@ def _with_article_id(extraction: Extraction, article_id: str) -> Extraction:
     return replace(extraction, article=replace(extraction.article, id=article_id))
 
 
-def _entity_record(entity: Entity) -> str:
-    return json.dumps(asdict(entity), ensure_ascii=False, sort_keys=True)
+def _entity_dict(entity: Entity) -> dict:
+    return {
+        "key": entity.key,
+        "label": entity.label,
+        "cls": entity.cls,
+        "alt_labels": list(entity.alt_labels),
+        "wikidata": entity.wikidata,
+        "mentioned": entity.mentioned,
+        "facts": [list(f) for f in entity.facts],
+    }
 
 
-def _entity_from_record(record: str) -> Entity:
-    data = json.loads(record)
+def _entity_from_dict(data: dict) -> Entity:
     return Entity(
         key=data["key"],
         label=data["label"],
@@ -381,49 +412,33 @@ def _entity_from_record(record: str) -> Entity:
         alt_labels=tuple(data["alt_labels"]),
         wikidata=data["wikidata"],
         mentioned=data["mentioned"],
-        facts=tuple(tuple(f) for f in data["facts"]),
+        facts=tuple(tuple(f) for f in data["facts"]),  # type: ignore[misc]
     )
 
 
-def _descriptions(entities: Iterable[Entity]) -> list[str]:
-    graph = _rdflib_graph()
-    for entity in entities:
-        add_entity(graph, entity)
-    return _triples(graph)
-
-
-def _triples(graph: Graph) -> list[str]:
-    return [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph]
+def _ntriples(triples: Iterable[tuple]) -> list[str]:
+    return [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples]
 
 
 def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid SPARQL string
 
 
-def _state_triples(
-    article_id: str, facts: list[tuple[object, str, str]], claims: Iterable[Entity]
-) -> list[str]:
-    lines = [f"<{s}> <{p}> {_literal(o)} ." for s, p, o in facts]
-    for n, entity in enumerate(claims):
-        claim = f"<urn:kg:claim:{article_id}:{n}>"
-        lines.append(
-            f"{claim} <{_ARTICLE}> <{article_iri(article_id)}> ; <{_ENTITY}> <{IPR[entity.key]}> ;"
-            f" <{_RECORD}> {_literal(_entity_record(entity))} ."
-        )
-    return lines
-
-
 def _forget(article_id: str, keys: set[str]) -> list[str]:
-    """Updates that drop an article's graph, its bookkeeping and the descriptions of ``keys``."""
+    """Updates that drop an article's graph, its bookkeeping, and the descriptions and
+    tallies of ``keys``."""
     doc = article_iri(article_id)
     ops = [
         f"DROP SILENT GRAPH <{graph_iri(article_id)}>",
-        f"DELETE WHERE {{ GRAPH <{STATE.value}> {{ ?c <{_ARTICLE}> <{doc}> ; ?p ?o }} }}",
         f"DELETE WHERE {{ GRAPH <{STATE.value}> {{ <{doc}> ?p ?o }} }}",
     ]
     if keys:
         values = " ".join(f"<{IPR[k]}>" for k in sorted(keys))
         ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}")
+        ops.append(
+            f"DELETE {{ GRAPH <{STATE.value}> {{ ?s <{_TALLY}> ?t }} }} WHERE {{ VALUES ?s "
+            f"{{ {values} }} GRAPH <{STATE.value}> {{ ?s <{_TALLY}> ?t }} }}"
+        )
     return ops
 
 

@@ -49,15 +49,18 @@ def resolve_model_name(requested: str | None = None) -> str:
     raise ModelNotFoundError(f"spaCy pipeline {wanted} is not installed; {INSTALL_HINT}")
 
 
-@cache
 def load_pipeline(model: str | None = None) -> Language:
     """Load (once per process) the pipeline with kg's components added."""
+    return _load_pipeline(resolve_model_name(model))
+
+
+@cache
+def _load_pipeline(name: str) -> Language:
     import spacy
 
     from kg.nlp import components  # noqa: F401  (registers the component factories)
     from kg.nlp.ruler import add_entity_rulers
 
-    name = resolve_model_name(model)
     try:
         nlp = spacy.load(name)
     except OSError as exc:  # a package that is installed but broken

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -82,35 +84,92 @@ def merge_entity_claims(claims: Iterable[Entity]) -> dict[str, Entity]:
         >>> merged.cls, merged.alt_labels
         ('IPOffice', ('the Office',))
     """
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
-    classes: dict[str, Counter[str]] = defaultdict(Counter)
-    alts: dict[str, set[str]] = defaultdict(set)
-    wikidata: dict[str, str] = {}
-    facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    gazetteer_label: dict[str, str] = {}
+    tallies: dict[str, EntityTally] = {}
     for entity in claims:
-        labels[entity.key][entity.label] += 1
-        classes[entity.key][entity.cls] += 1
-        alts[entity.key].update(entity.alt_labels)
-        facts[entity.key].update(entity.facts)
+        tallies.setdefault(entity.key, EntityTally(entity.key)).add(entity)
+    merged = {key: tallies[key].merged() for key in sorted(tallies)}
+    return {key: entity for key, entity in merged.items() if entity is not None}
+
+
+@dataclass
+class EntityTally:
+    """Counts of what articles say about one entity, so that an article's claims can be
+    added and taken away again (the store keeps one per entity) and the merged description
+    recomputed without reading every article.
+
+    Example:
+        >>> tally = EntityTally("epo")
+        >>> tally.add(Entity("epo", "EPO", "IPOffice"))
+        >>> tally.add(Entity("epo", "European Patent Office", "IPOffice"))
+        >>> tally.add(Entity("epo", "EPO", "IPOffice"), -1)
+        >>> tally.merged().label
+        'European Patent Office'
+    """
+
+    key: str
+    labels: Counter[str] = field(default_factory=Counter)
+    classes: Counter[str] = field(default_factory=Counter)
+    alts: Counter[str] = field(default_factory=Counter)
+    facts: Counter[str] = field(default_factory=Counter)
+    wikidata: Counter[str] = field(default_factory=Counter)
+    gazetteer_labels: Counter[str] = field(default_factory=Counter)
+
+    def add(self, entity: Entity, sign: int = 1) -> None:
+        """Count one article's claim (``sign=-1`` takes it away)."""
+        self.labels[entity.label] += sign
+        self.classes[entity.cls] += sign
+        for alt in set(entity.alt_labels):
+            self.alts[alt] += sign
+        for prop, other in set(entity.facts):
+            self.facts[f"{prop}\x1f{other}"] += sign
         if entity.wikidata:
-            wikidata[entity.key] = entity.wikidata
-            gazetteer_label[entity.key] = entity.label
-    merged: dict[str, Entity] = {}
-    for key in sorted(labels):
-        label = gazetteer_label.get(key) or max(
-            labels[key], key=lambda name: (labels[key][name], len(name), name)
+            self.wikidata[entity.wikidata] += sign
+            self.gazetteer_labels[entity.label] += sign
+        for counter in (
+            self.labels,
+            self.classes,
+            self.alts,
+            self.facts,
+            self.wikidata,
+            self.gazetteer_labels,
+        ):
+            for name in [n for n, c in counter.items() if c <= 0]:
+                del counter[name]
+
+    def merged(self) -> Entity | None:
+        """The merged description, or None when no article names the entity any more."""
+        if not self.labels:
+            return None
+        labels, classes = self.labels, self.classes
+        label = (
+            max(self.gazetteer_labels, key=lambda n: (self.gazetteer_labels[n], n))
+            if self.gazetteer_labels
+            else max(labels, key=lambda name: (labels[name], len(name), name))
         )
-        cls = max(classes[key], key=lambda c: (classes[key][c], _depth(c), c))
-        merged[key] = Entity(
-            key=key,
+        cls = max(classes, key=lambda c: (classes[c], _depth(c), c))
+        wikidata = (
+            max(self.wikidata, key=lambda w: (self.wikidata[w], w)) if self.wikidata else None
+        )
+        return Entity(
+            key=self.key,
             label=label,
             cls=cls,
-            alt_labels=_distinct_alt_labels(alts[key] | set(labels[key]), label),
-            wikidata=wikidata.get(key),
-            facts=tuple(sorted(facts[key])),
+            alt_labels=_distinct_alt_labels(set(self.alts) | set(labels), label),
+            wikidata=wikidata,
+            facts=tuple(sorted(tuple(f.split("\x1f", 1)) for f in self.facts)),  # type: ignore[misc]
         )
-    return merged
+
+    def to_json(self) -> str:
+        data = {name: dict(getattr(self, name)) for name in _TALLY_FIELDS}
+        return json.dumps({"key": self.key, **data}, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> EntityTally:
+        data = json.loads(text)
+        return cls(data["key"], **{name: Counter(data[name]) for name in _TALLY_FIELDS})
+
+
+_TALLY_FIELDS = ("labels", "classes", "alts", "facts", "wikidata", "gazetteer_labels")
 
 
 def _distinct_alt_labels(forms: set[str], label: str) -> tuple[str, ...]:
@@ -127,22 +186,28 @@ def _distinct_alt_labels(forms: set[str], label: str) -> tuple[str, ...]:
 
 def add_entity(graph: Graph, entity: Entity) -> None:
     """Add one merged entity description (type, label, alternative labels, facts, links)."""
+    for triple in entity_triples(entity):
+        graph.add(triple)
+
+
+def entity_triples(entity: Entity) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """The triples of one merged entity description."""
     node = entity_iri(entity.key)
-    graph.add((node, RDF.type, IPO[entity.cls]))
-    graph.add((node, RDFS.label, Literal(entity.label)))
+    yield node, RDF.type, IPO[entity.cls]
+    yield node, RDFS.label, Literal(entity.label)
     for alt in entity.alt_labels:
-        graph.add((node, SKOS.altLabel, Literal(alt)))
+        yield node, SKOS.altLabel, Literal(alt)
     for prop, other in entity.facts:
-        graph.add((node, IPO[prop], entity_iri(other)))
+        yield node, IPO[prop], entity_iri(other)
     if entity.wikidata:
         link = OWL.sameAs if entity.wikidata in same_as_allowlist() else SKOS.closeMatch
-        graph.add((node, link, WD[entity.wikidata]))
+        yield node, link, WD[entity.wikidata]
 
 
-def _add_evidence(graph: Graph, node: URIRef, evidence: Evidence) -> None:
-    graph.add((node, IPO.evidence, Literal(evidence.text)))
-    graph.add((node, IPO.evidenceStart, Literal(evidence.start, datatype=XSD.integer)))
-    graph.add((node, IPO.evidenceEnd, Literal(evidence.end, datatype=XSD.integer)))
+def _evidence_triples(node: URIRef, evidence: Evidence) -> Iterator[tuple]:
+    yield node, IPO.evidence, Literal(evidence.text)
+    yield node, IPO.evidenceStart, Literal(evidence.start, datatype=XSD.integer)
+    yield node, IPO.evidenceEnd, Literal(evidence.end, datatype=XSD.integer)
 
 
 def decimal_literal(value: Decimal | float) -> Literal:
@@ -165,57 +230,64 @@ def _date_literal(value: str) -> Literal:
 
 def add_extraction(graph: Graph, extraction: Extraction) -> None:
     """Add one article's article node, statistics and relations (not its entity descriptions)."""
+    for triple in extraction_triples(extraction):
+        graph.add(triple)
+
+
+def extraction_triples(extraction: Extraction) -> Iterator[tuple]:
+    """The triples of one article: its node, statistics and relations (the entity
+    descriptions, merged across articles, come from ``entity_triples``)."""
     article = extraction.article
     doc = article_iri(article.id)
-    graph.add((doc, RDF.type, IPO.Article))
-    graph.add((doc, RDFS.label, Literal(article.id)))
-    graph.add((doc, DCTERMS.source, Literal(article.source)))
-    graph.add((doc, IPO.contentHash, Literal(article.content_hash)))
+    yield doc, RDF.type, IPO.Article
+    yield doc, RDFS.label, Literal(article.id)
+    yield doc, DCTERMS.source, Literal(article.source)
+    yield doc, IPO.contentHash, Literal(article.content_hash)
     if article.date:
-        graph.add((doc, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+        yield doc, DCTERMS.date, Literal(article.date, datatype=XSD.date)
     if extraction.publisher:
-        graph.add((doc, IPO.publishedBy, entity_iri(extraction.publisher)))
+        yield doc, IPO.publishedBy, entity_iri(extraction.publisher)
     for entity in extraction.entities:
         if entity.mentioned:
-            graph.add((doc, IPO.mentions, entity_iri(entity.key)))
+            yield doc, IPO.mentions, entity_iri(entity.key)
 
     for stat in extraction.statistics:
         node = IPR[
             f"statistic/{article.id}-{_digest(stat.subject, stat.value, stat.unit, stat.measure, stat.evidence.start)}"
         ]
-        graph.add((node, RDF.type, IPO.Statistic))
-        graph.add((node, IPO.subject, entity_iri(stat.subject)))
-        graph.add((node, IPO.value, decimal_literal(stat.value)))
-        graph.add((node, IPO.measure, Literal(stat.measure)))
-        graph.add((node, IPO.unit, IPO[stat.unit]))
+        yield node, RDF.type, IPO.Statistic
+        yield node, IPO.subject, entity_iri(stat.subject)
+        yield node, IPO.value, decimal_literal(stat.value)
+        yield node, IPO.measure, Literal(stat.measure)
+        yield node, IPO.unit, IPO[stat.unit]
         if stat.date:
-            graph.add((node, IPO.date, _date_literal(stat.date)))
+            yield node, IPO.date, _date_literal(stat.date)
         if stat.qualifier:
-            graph.add((node, IPO.qualifier, Literal(stat.qualifier)))
+            yield node, IPO.qualifier, Literal(stat.qualifier)
         if stat.technology_field:
-            graph.add((node, IPO.technologyField, entity_iri(stat.technology_field)))
+            yield node, IPO.technologyField, entity_iri(stat.technology_field)
         if stat.index:
-            graph.add((node, IPO["index"], entity_iri(stat.index)))
+            yield node, IPO["index"], entity_iri(stat.index)
         if stat.announced_by:
-            graph.add((node, IPO.announcedBy, entity_iri(stat.announced_by)))
+            yield node, IPO.announcedBy, entity_iri(stat.announced_by)
         if stat.currency:
-            graph.add((node, IPO.currency, Literal(stat.currency)))
-        graph.add((node, IPO.pattern, Literal(stat.pattern)))
-        graph.add((node, PROV.wasDerivedFrom, doc))
-        _add_evidence(graph, node, stat.evidence)
+            yield node, IPO.currency, Literal(stat.currency)
+        yield node, IPO.pattern, Literal(stat.pattern)
+        yield node, PROV.wasDerivedFrom, doc
+        yield from _evidence_triples(node, stat.evidence)
 
     for rel in extraction.relations:
         s, p, o = entity_iri(rel.subject), IPO[rel.predicate], entity_iri(rel.object)
-        graph.add((s, p, o))
+        yield s, p, o
         node = IPR[f"statement/{article.id}-{_digest(rel.subject, rel.predicate, rel.object)}"]
-        graph.add((node, RDF.type, RDF.Statement))
-        graph.add((node, RDF.subject, s))
-        graph.add((node, RDF.predicate, p))
-        graph.add((node, RDF.object, o))
-        graph.add((node, PROV.wasDerivedFrom, doc))
-        graph.add((node, IPO.confidence, decimal_literal(round(rel.confidence, 2))))
-        graph.add((node, IPO.pattern, Literal(rel.pattern)))
-        _add_evidence(graph, node, rel.evidence)
+        yield node, RDF.type, RDF.Statement
+        yield node, RDF.subject, s
+        yield node, RDF.predicate, p
+        yield node, RDF.object, o
+        yield node, PROV.wasDerivedFrom, doc
+        yield node, IPO.confidence, decimal_literal(round(rel.confidence, 2))
+        yield node, IPO.pattern, Literal(rel.pattern)
+        yield from _evidence_triples(node, rel.evidence)
 
 
 def extractions_to_graph(extractions: Iterable[Extraction]) -> Graph:
