@@ -45,15 +45,28 @@ def _extract_chunk(articles: list[Article]) -> list[Extraction | tuple[str, str]
     ]
 
 
+def _extract_stream(
+    articles: Iterable[Article], model: str | None
+) -> Iterator[Extraction | tuple[str, str]]:
+    from kg.build import Failure, extract_articles
+
+    failures: list[Failure] = []
+    reported = 0
+    for extraction in extract_articles(articles, model, failures=failures):
+        while reported < len(failures):  # failures surface in order, before the next success
+            yield failures[reported].source, failures[reported].reason
+            reported += 1
+        yield extraction
+    for failure in failures[reported:]:
+        yield failure.source, failure.reason
+
+
 def extract_in_processes(
     articles: Iterable[Article], jobs: int, model: str | None = None
 ) -> Iterator[Extraction | tuple[str, str]]:
     """Yield each article's Extraction (or (source, reason) when it failed), in input order."""
-    if jobs <= 1:
-        _init_worker(model)
-        iterator = iter(articles)
-        while chunk := list(islice(iterator, CHUNK_ARTICLES)):
-            yield from _extract_chunk(chunk)
+    if jobs <= 1:  # one stream through nlp.pipe: its batches stay full
+        yield from _extract_stream(articles, model)
         return
     # spawn, not fork: a forked copy of a parent holding threads or a store can deadlock
     context = multiprocessing.get_context("spawn")

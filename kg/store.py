@@ -215,11 +215,16 @@ class GraphStore:
         descriptions of every entity either names recomputed from the updated tallies."""
         touched = {e.key for e in old_claims} | {e.key for e in new_claims}
         tallies = self._tallies(touched)
+        before = {key: tally.merged() for key, tally in tallies.items()}
         for entity in old_claims:
             tallies[entity.key].add(entity, -1)
         for entity in new_claims:
             tallies[entity.key].add(entity)
-        merged = [m for t in tallies.values() if (m := t.merged()) is not None]
+        after = {key: tally.merged() for key, tally in tallies.items()}
+        # most articles leave most descriptions as they were ("China" stays "China"): only
+        # the changed ones are rewritten, the tallies always
+        redescribed = {key for key in touched if after[key] != before[key]}
+        merged = [after[key] for key in sorted(redescribed) if after[key] is not None]
         state: list[str] = [
             f"<{IPR[t.key]}> <{_TALLY}> {_literal(t.to_json())} ."
             for t in tallies.values()
@@ -236,7 +241,7 @@ class GraphStore:
             ]
             named[graph_iri(article_id)] = _ntriples(extraction_triples(extraction))
         update = [
-            *_forget(article_id, touched),
+            *_forget(article_id, touched, redescribed),
             _insert(
                 default=_ntriples(t for e in merged for t in entity_triples(e)),
                 named=named,
@@ -424,17 +429,19 @@ def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid SPARQL string
 
 
-def _forget(article_id: str, keys: set[str]) -> list[str]:
-    """Updates that drop an article's graph, its bookkeeping, and the descriptions and
-    tallies of ``keys``."""
+def _forget(article_id: str, keys: set[str], redescribed: set[str]) -> list[str]:
+    """Updates that drop an article's graph, its bookkeeping, the tallies of ``keys`` and the
+    descriptions of ``redescribed``."""
     doc = article_iri(article_id)
     ops = [
         f"DROP SILENT GRAPH <{graph_iri(article_id)}>",
         f"DELETE WHERE {{ GRAPH <{STATE.value}> {{ <{doc}> ?p ?o }} }}",
     ]
+    if redescribed:
+        values = " ".join(f"<{IPR[k]}>" for k in sorted(redescribed))
+        ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}")
     if keys:
         values = " ".join(f"<{IPR[k]}>" for k in sorted(keys))
-        ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}")
         ops.append(
             f"DELETE {{ GRAPH <{STATE.value}> {{ ?s <{_TALLY}> ?t }} }} WHERE {{ VALUES ?s "
             f"{{ {values} }} GRAPH <{STATE.value}> {{ ?s <{_TALLY}> ?t }} }}"

@@ -356,6 +356,8 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
     """Relations the surface rules find in one sentence."""
     tagged = sentence.tagged
     mentions = sentence.mentions
+    if tagged.count("⟦") < 2:
+        return  # every rule relates two names
     for rule in RULES:
         for match in rule.pattern.finditer(tagged):
             title = match.groupdict().get("title")

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import Mention, clean_span, is_non_entity
-from kg.extract.syntax import MentionIndex, crosses_phrase
+from kg.extract.syntax import MentionIndex, crosses_phrase, doc_text
 from kg.extract.typing_rules import classify
 from kg.gazetteer import Gazetteer, fold_name, is_acronym
 from kg.records import is_subclass
@@ -381,7 +381,7 @@ class ArticleEntities:
         by_end = {(m.span.doc, m.span.end_char): m for m in [*self.mentions, *pending]}
         by_start = {(m.span.doc, m.span.start_char): m for m in [*self.mentions, *pending]}
         for base, doc in docs:
-            text = doc.text  # built from the tokens on every access: read it once
+            text = doc_text(doc)
             for match in _ACRONYM_IN_PARENS.finditer(text):
                 acronym = match.group("acr")
                 before = text[: match.start()].rstrip()
@@ -485,7 +485,7 @@ class ArticleEntities:
         """Capitalised event names the NER splits or misses ("the 16th annual IP5 Heads of
         Office Meeting"): one Event mention each, replacing the mentions inside it."""
         for base, doc in docs:
-            for match in _EVENT_NAME.finditer(doc.text):
+            for match in _EVENT_NAME.finditer(doc_text(doc)):
                 span = doc.char_span(
                     match.start("name"), match.end("name"), alignment_mode="expand"
                 )
@@ -575,7 +575,7 @@ class ArticleEntities:
                 draft = self._new_draft(name, "Agreement")
                 draft.fixed = True
                 self.attach(mention, draft)
-                after = re.match(r"\s*\(([A-Za-z]{2,6})\)", doc.text[span.end_char :])
+                after = re.match(r"\s*\(([A-Za-z]{2,6})\)", doc_text(doc)[span.end_char :])
                 if after:
                     self.aliases[after.group(1)] = draft.key
                     draft.add_form(after.group(1))
@@ -632,7 +632,8 @@ class ArticleEntities:
         Returns the mentions still to resolve (the people added, what they replace removed).
         """
         for base, doc in docs:
-            matches = [*_TITLED_NAME.finditer(doc.text), *_NAME_AFTER_TITLE.finditer(doc.text)]
+            text = doc_text(doc)
+            matches = [*_TITLED_NAME.finditer(text), *_NAME_AFTER_TITLE.finditer(text)]
             for match in matches:
                 span = doc.char_span(match.start("name"), match.end("name"))
                 if span is None or self.gaz.lookup(span.text) is not None:

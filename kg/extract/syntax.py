@@ -155,6 +155,20 @@ def _in_main_clause(mention: Mention) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token's text on each access).
+
+    Example:
+        >>> import spacy
+        >>> doc_text(spacy.blank("en")("A short text."))
+        'A short text.'
+    """
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 def crosses_phrase(
     token: Token,
     top: Token,
