@@ -1,19 +1,21 @@
 """A persistent graph store (Oxigraph) that grows and shrinks article by article.
 
-Layout of the store (an Oxigraph dataset on disk):
+A store is a folder holding two databases:
 
-* each article's facts (its node, statistics, relations and their statements)
-  live in the named graph ``ipr:graph/<article id>``, exactly as in a TriG export;
-* the merged entity descriptions (one label, one class, alternative labels,
-  links) live in the default graph;
-* kg's bookkeeping lives in the named graph ``<urn:kg:state>``: per article its
-  source path and content hash, and what the article says about each entity it
-  names (a JSON record), from which the merged descriptions are recomputed when
-  an article comes or goes.  Queries through kg never see this graph.
+* ``facts/``, an Oxigraph dataset: each article's facts (its node, statistics,
+  relations and their statements) in the named graph ``ipr:graph/<article id>``,
+  exactly as in a TriG export, and the merged entity descriptions (one label, one
+  class, alternative labels, links) in the default graph.  Queries run over all
+  of it (the default graph is the union), so Oxigraph's indexes serve them whole;
+* ``state.sqlite``, kg's bookkeeping: per article its source path, content hash
+  and what it says about each entity it names; per entity a tally of those
+  claims, from which its merged description is recomputed when an article comes
+  or goes, at a cost that does not grow with the store.
 
-Every change of one article (add, replace, remove) is one SPARQL update, which
-Oxigraph applies as one transaction: a killed process leaves the store as it
-was, or with whole articles only.
+A change of one article (add, replace, remove) is one Oxigraph transaction, then
+one SQLite transaction.  A process killed between the two leaves whole articles
+only; opening the store for writing finishes or undoes such a half-done change
+(``repair``), and re-adding the article settles it in any case.
 
 Example:
     >>> from kg.records import Article, Entity, Extraction
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -56,11 +59,12 @@ if TYPE_CHECKING:
 
     from kg.sparql import QueryResult
 
-STATE = ox.NamedNode("urn:kg:state")
-_PATH = "urn:kg:path"
-_HASH = "urn:kg:contentHash"
-_CLAIMS = "urn:kg:claims"  # an article's entity claims (JSON list), taken back on removal
-_TALLY = "urn:kg:tally"  # per entity: counts of its labels, classes ... over all articles
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, path TEXT UNIQUE NOT NULL, hash TEXT NOT NULL, claims TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tallies (key TEXT PRIMARY KEY, tally TEXT NOT NULL);
+"""
 
 
 class StoreError(KGError):
@@ -98,55 +102,54 @@ class GraphStore:
     def __init__(self, path: str | Path | None, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        if self.path is not None and self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: is a file, not a store folder")
+        if read_only and (self.path is None or not (self.path / "facts").is_dir()):
+            raise StoreError(f"{self.path}: no store there (build one with kg add)")
         try:
             if self.path is None:
                 self._store = ox.Store()
             elif read_only:
-                if not self.path.is_dir():
-                    raise StoreError(f"{self.path}: no store there (build one with kg add)")
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = ox.Store.read_only(str(self.path / "facts"))
             else:
-                if self.path.exists() and not self.path.is_dir():
-                    raise StoreError(f"{self.path}: is a file, not a store folder")
-                self._store = ox.Store(str(self.path))
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path / "facts"))
         except OSError as exc:
             reason = str(exc)
             if "lock" in reason.lower():
                 reason = "it is open in another kg process (one writer at a time)"
             raise StoreError(f"{self.path}: cannot open the store: {reason}") from exc
+        if self.path is None:
+            self._state = sqlite3.connect(":memory:")
+        elif read_only:
+            self._state = sqlite3.connect(f"file:{self.path / 'state.sqlite'}?mode=ro", uri=True)
+        else:
+            self._state = sqlite3.connect(self.path / "state.sqlite")
+        if not read_only:
+            self._state.executescript(_SCHEMA)
+            self.repair()
 
     # -- bookkeeping -----------------------------------------------------------------------
 
     def articles(self) -> list[StoredArticle]:
         """Every article in the store, by id."""
-        rows = self._store.query(
-            f"SELECT ?a ?path ?hash WHERE {{ GRAPH <{STATE.value}> "
-            f"{{ ?a <{_PATH}> ?path ; <{_HASH}> ?hash }} }}"
-        )
-        found = [
-            StoredArticle(_article_id(row["a"].value), row["path"].value, row["hash"].value)
-            for row in rows
-        ]
-        return sorted(found, key=lambda a: a.id)
+        rows = self._state.execute("SELECT id, path, hash FROM articles ORDER BY id")
+        return [StoredArticle(*row) for row in rows]
 
     def find(self, ref: str) -> StoredArticle | None:
         """The stored article named by its file path, its IRI or its id (None when absent)."""
-        key = source_key(ref)
-        for article in self.articles():
-            if ref in (article.iri, article.id, article.path) or key == article.path:
-                return article
-        return None
+        article_id = ref[len(str(IPR["article/"])) :] if ref.startswith(str(IPR)) else ref
+        row = self._state.execute(
+            "SELECT id, path, hash FROM articles WHERE id = ? OR path = ? OR path = ?",
+            (article_id, ref, source_key(ref)),
+        ).fetchone()
+        return StoredArticle(*row) if row else None
 
     def _by_path(self, path: str) -> StoredArticle | None:
-        rows = list(
-            self._store.query(
-                f"SELECT ?a ?hash WHERE {{ GRAPH <{STATE.value}> "
-                f"{{ ?a <{_PATH}> {_literal(path)} ; <{_HASH}> ?hash }} }}"
-            )
-        )
-        if not rows:
-            return None
-        return StoredArticle(_article_id(rows[0]["a"].value), path, rows[0]["hash"].value)
+        row = self._state.execute(
+            "SELECT id, path, hash FROM articles WHERE path = ?", (path,)
+        ).fetchone()
+        return StoredArticle(*row) if row else None
 
     def is_current(self, source: str, content_hash: str) -> bool:
         """True when the article read from ``source`` is stored with this very content."""
@@ -154,26 +157,22 @@ class GraphStore:
         return stored is not None and stored.content_hash == content_hash
 
     def _article_claims(self, article_id: str) -> list[Entity]:
-        rows = list(
-            self._store.query(
-                f"SELECT ?claims WHERE {{ GRAPH <{STATE.value}> "
-                f"{{ <{article_iri(article_id)}> <{_CLAIMS}> ?claims }} }}"
-            )
-        )
-        return [_entity_from_dict(d) for d in json.loads(rows[0]["claims"].value)] if rows else []
+        row = self._state.execute(
+            "SELECT claims FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return [_entity_from_dict(d) for d in json.loads(row[0])] if row else []
 
     def _tallies(self, keys: set[str]) -> dict[str, EntityTally]:
         tallies = {key: EntityTally(key) for key in keys}
-        if not keys:
-            return tallies
-        values = " ".join(f"<{IPR[k]}>" for k in sorted(keys))
-        rows = self._store.query(
-            f"SELECT ?tally WHERE {{ GRAPH <{STATE.value}> {{ VALUES ?e {{ {values} }} "
-            f"?e <{_TALLY}> ?tally }} }}"
-        )
-        for row in rows:
-            tally = EntityTally.from_json(row["tally"].value)
-            tallies[tally.key] = tally
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), 500):  # SQLite caps the parameters of a query
+            chunk = ordered[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for (text,) in self._state.execute(
+                f"SELECT tally FROM tallies WHERE key IN ({marks})", chunk
+            ):
+                tally = EntityTally.from_json(text)
+                tallies[tally.key] = tally
         return tallies
 
     # -- changes ---------------------------------------------------------------------------
@@ -225,36 +224,90 @@ class GraphStore:
         # the changed ones are rewritten, the tallies always
         redescribed = {key for key in touched if after[key] != before[key]}
         merged = [after[key] for key in sorted(redescribed) if after[key] is not None]
-        state: list[str] = [
-            f"<{IPR[t.key]}> <{_TALLY}> {_literal(t.to_json())} ."
-            for t in tallies.values()
-            if t.labels
-        ]
         named: dict[object, list[str]] = {}
         if extraction is not None:
-            doc = article_iri(article_id)
-            claims = json.dumps([_entity_dict(e) for e in new_claims], ensure_ascii=False)
-            state += [
-                f"<{doc}> <{_PATH}> {_literal(path or '')} .",
-                f"<{doc}> <{_HASH}> {_literal(extraction.article.content_hash)} .",
-                f"<{doc}> <{_CLAIMS}> {_literal(claims)} .",
-            ]
             named[graph_iri(article_id)] = _ntriples(extraction_triples(extraction))
         update = [
-            *_forget(article_id, touched, redescribed),
-            _insert(
-                default=_ntriples(t for e in merged for t in entity_triples(e)),
-                named=named,
-                state=state,
-            ),
+            *_forget(article_id, redescribed),
+            _insert(default=_ntriples(t for e in merged for t in entity_triples(e)), named=named),
         ]
         self._store.update(" ;\n".join(update))
+        with self._state:  # one SQLite transaction
+            self._state.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            if extraction is not None:
+                claims = json.dumps([_entity_dict(e) for e in new_claims], ensure_ascii=False)
+                self._state.execute(
+                    "INSERT INTO articles (id, path, hash, claims) VALUES (?, ?, ?, ?)",
+                    (article_id, path, extraction.article.content_hash, claims),
+                )
+            for key, tally in tallies.items():
+                if tally.labels:
+                    self._state.execute(
+                        "INSERT OR REPLACE INTO tallies (key, tally) VALUES (?, ?)",
+                        (key, tally.to_json()),
+                    )
+                else:
+                    self._state.execute("DELETE FROM tallies WHERE key = ?", (key,))
+
+    def repair(self) -> list[str]:
+        """Settle changes a killed process left half done (facts written, bookkeeping not):
+        an article graph the bookkeeping does not know is undone, a known article whose
+        graph is gone is taken out of the bookkeeping.  Returns the article ids settled."""
+        prefix = str(IPR["graph/"])
+        in_facts = {
+            g.value[len(prefix) :]
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)
+        }
+        known = {a.id for a in self.articles()}
+        settled = []
+        for article_id in sorted(in_facts - known):
+            keys = self._keys_in_graph(article_id)
+            tallies = self._tallies(keys)
+            merged = [m for t in tallies.values() if (m := t.merged()) is not None]
+            update = [*_forget(article_id, keys)]
+            if merged:
+                update.append(
+                    _insert(default=_ntriples(t for e in merged for t in entity_triples(e)))
+                )
+            self._store.update(" ;\n".join(update))
+            settled.append(article_id)
+        for article_id in sorted(known - in_facts):
+            # a removal whose facts went: finish it in the bookkeeping
+            claims = self._article_claims(article_id)
+            tallies = self._tallies({e.key for e in claims})
+            for entity in claims:
+                tallies[entity.key].add(entity, -1)
+            with self._state:
+                self._state.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                for key, tally in tallies.items():
+                    if tally.labels:
+                        self._state.execute(
+                            "INSERT OR REPLACE INTO tallies (key, tally) VALUES (?, ?)",
+                            (key, tally.to_json()),
+                        )
+                    else:
+                        self._state.execute("DELETE FROM tallies WHERE key = ?", (key,))
+            settled.append(article_id)
+        return settled
+
+    def _keys_in_graph(self, article_id: str) -> set[str]:
+        """Entity keys an article graph names (subjects and objects in the resource space)."""
+        keys = set()
+        skip = ("article/", "statistic/", "statement/", "graph/")
+        for quad in self._store.quads_for_pattern(
+            None, None, None, ox.NamedNode(str(graph_iri(article_id)))
+        ):
+            for term in (quad.subject, quad.object):
+                if isinstance(term, ox.NamedNode) and term.value.startswith(str(IPR)):
+                    local = term.value[len(str(IPR)) :]
+                    if not local.startswith(skip):
+                        keys.add(local)
+        return keys
 
     def _free_id(self, wanted: str, path: str) -> str:
         """``wanted`` unless another source already holds that id (then a path-derived suffix)."""
-        taken = self._store.query(
-            f"ASK {{ GRAPH <{STATE.value}> {{ <{article_iri(wanted)}> <{_PATH}> ?p }} }}"
-        )
+        taken = self._state.execute("SELECT 1 FROM articles WHERE id = ?", (wanted,)).fetchone()
         if not taken:
             return wanted
         return f"{wanted}-{hashlib.sha256(path.encode('utf-8')).hexdigest()[:8]}"
@@ -271,24 +324,20 @@ class GraphStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _fact_graphs(self) -> list[ox.NamedNode | ox.DefaultGraph]:
-        return [ox.DefaultGraph(), *(g for g in self._store.named_graphs() if g != STATE)]
-
-    def _named_fact_graphs(self) -> list[ox.NamedNode]:
-        return [g for g in self._store.named_graphs() if g != STATE]
+    def named_graphs(self) -> list[str]:
+        """The IRIs of the article graphs."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def query(self, sparql: str) -> QueryResult:
         """Run SPARQL over every article's facts and the entity descriptions (kg's prefixes
         predeclared); GRAPH ?g reaches each article's named graph."""
         from kg.sparql import QueryResult
 
-        named = self._named_fact_graphs()
         try:
             result = self._store.query(
                 sparql,
                 prefixes={p: str(ns) for p, ns in PREFIXES.items()},
-                default_graph=[ox.DefaultGraph(), *named],
-                named_graphs=named,
+                use_default_graph_as_union=True,
             )
         except SyntaxError as exc:
             message = " ".join(str(exc).split())
@@ -314,8 +363,6 @@ class GraphStore:
         """Every fact triple (default and article graphs; duplicates across graphs once)."""
         seen: set[ox.Triple] = set()
         for quad in self._store:
-            if quad.graph_name == STATE:
-                continue
             triple = quad.triple
             if isinstance(quad.graph_name, ox.DefaultGraph):
                 yield triple
@@ -324,8 +371,8 @@ class GraphStore:
                 yield triple
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every fact quad (the bookkeeping graph left out)."""
-        return (q for q in self._store if q.graph_name != STATE)
+        """Every quad: entity descriptions (default graph) and article graphs."""
+        return iter(self._store)
 
     def __len__(self) -> int:
         """The number of fact quads."""
@@ -369,6 +416,7 @@ class GraphStore:
 
     def close(self) -> None:
         self.flush()
+        self._state.close()
         del self._store
 
     def __enter__(self) -> GraphStore:
@@ -429,36 +477,19 @@ def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid SPARQL string
 
 
-def _forget(article_id: str, keys: set[str], redescribed: set[str]) -> list[str]:
-    """Updates that drop an article's graph, its bookkeeping, the tallies of ``keys`` and the
-    descriptions of ``redescribed``."""
-    doc = article_iri(article_id)
-    ops = [
-        f"DROP SILENT GRAPH <{graph_iri(article_id)}>",
-        f"DELETE WHERE {{ GRAPH <{STATE.value}> {{ <{doc}> ?p ?o }} }}",
-    ]
+def _forget(article_id: str, redescribed: set[str]) -> list[str]:
+    """Updates that drop an article's graph and the descriptions of ``redescribed``."""
+    ops = [f"DROP SILENT GRAPH <{graph_iri(article_id)}>"]
     if redescribed:
         values = " ".join(f"<{IPR[k]}>" for k in sorted(redescribed))
         ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}")
-    if keys:
-        values = " ".join(f"<{IPR[k]}>" for k in sorted(keys))
-        ops.append(
-            f"DELETE {{ GRAPH <{STATE.value}> {{ ?s <{_TALLY}> ?t }} }} WHERE {{ VALUES ?s "
-            f"{{ {values} }} GRAPH <{STATE.value}> {{ ?s <{_TALLY}> ?t }} }}"
-        )
     return ops
 
 
-def _insert(
-    default: list[str] | None = None,
-    named: dict[object, list[str]] | None = None,
-    state: list[str] | None = None,
-) -> str:
-    parts = ["INSERT DATA {", *(default or [])]
+def _insert(default: list[str], named: dict[object, list[str]] | None = None) -> str:
+    parts = ["INSERT DATA {", *default]
     for name, lines in (named or {}).items():
         parts.extend([f"GRAPH <{name}> {{", *lines, "}"])
-    if state:
-        parts.extend([f"GRAPH <{STATE.value}> {{", *state, "}"])
     parts.append("}")
     return "\n".join(parts)
 

@@ -277,3 +277,39 @@ def _committed(store_dir: Path) -> int:
         return 0
     finally:
         shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def test_a_half_done_change_is_settled_on_open(tmp_path: Path) -> None:
+    """Facts committed, bookkeeping not (a kill between the two transactions): reopening
+    undoes the article, and the entity descriptions are those of the other articles."""
+    keep = _extract("China ranked 12th on the Global Innovation Index 2023.", "/n/a.txt", "a")
+    half = _extract("China filed 69,610 PCT applications in 2024.", "/n/b.txt", "b")
+    store = GraphStore(tmp_path / "kg")
+    store.put(keep)
+
+    class KilledBeforeCommit:  # the SQLite transaction never happens
+        def __init__(self, db) -> None:
+            self.db = db
+
+        def __getattr__(self, name: str):
+            return getattr(self.db, name)
+
+        def __enter__(self):
+            raise KeyboardInterrupt("killed")
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    real = store._state
+    store._state = KilledBeforeCommit(real)
+    with pytest.raises(KeyboardInterrupt):
+        store.put(half)
+    store._state = real
+    assert str(IPR["graph/b"]) in store.named_graphs()  # the facts went in
+    store.close()
+
+    reopened = GraphStore(tmp_path / "kg")
+    assert [a.id for a in reopened.articles()] == ["a"]
+    assert isomorphic(reopened.to_graph(), extractions_to_graph([keep]))
+    assert reopened.put(half) == "added"
+    assert isomorphic(reopened.to_graph(), extractions_to_graph([keep, half]))
