@@ -81,6 +81,9 @@ class BuildResult:
 
 ProgressHook = Callable[[str], None]
 
+#: Articles parsed in one spaCy memory zone (see ``extract_articles``).
+MEMORY_ZONE_ARTICLES = 200
+
 
 def _read_all(sources: list[Source], failures: list[Failure]) -> Iterator[Article]:
     for source in sources:
@@ -97,20 +100,33 @@ def extract_articles(
     failures: list[Failure] | None = None,
 ) -> Iterator[Extraction]:
     """Parse and extract a stream of articles (one failing article is reported, not fatal)."""
+    from itertools import islice
+
     from kg.extract.article import extract_article
+    from kg.nlp.pipeline import load_pipeline
     from kg.nlp.run import parse_articles
 
-    for article, docs in parse_articles(articles, model):
-        try:
-            yield extract_article(article, docs)
-        except Exception as exc:
-            if failures is None:
-                raise
-            failures.append(
-                Failure(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
-            )
-        if on_article is not None:
-            on_article(article.source)
+    nlp = load_pipeline(model)
+    stream = iter(articles)
+    while chunk := list(islice(stream, MEMORY_ZONE_ARTICLES)):
+        # spaCy keeps every new string (each figure, each name) in its vocabulary for good;
+        # a memory zone per chunk frees them, so memory stays flat over millions of articles.
+        # Extractions hold plain Python values only, so they outlive the zone.
+        with nlp.memory_zone():
+            for article, docs in parse_articles(chunk, model):
+                try:
+                    extraction = extract_article(article, docs)
+                except Exception as exc:
+                    if failures is None:
+                        raise
+                    failures.append(
+                        Failure(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
+                    )
+                    extraction = None
+                if on_article is not None:
+                    on_article(article.source)
+                if extraction is not None:
+                    yield extraction
 
 
 def build_graph(

@@ -198,3 +198,105 @@ def test_names_listed_among_companies_are_companies_and_towns_are_cities() -> No
     )
     assert found.get("Scania") == "Company"
     assert found.get("Victoria Falls") == "City"
+
+
+# -- ranks and lists (a batch of unseen articles showed these) ----------------------------
+
+
+def test_numbered_ranking_lines_give_place_and_figure() -> None:
+    result = extract(
+        "The Northfield University system again heads the list, with 505 utility patents.\n\n"
+        "1. Northfield University - 505\n"
+        "2. Ashbury Institute of Technology - 278\n"
+        "3. Kellerman University - 244\n\n"
+        "The list is published every year."
+    )
+    found = stats(result)
+    for place, name, count in (
+        ("1", "northfield-university", "505"),
+        ("2", "ashbury-institute-of-technology", "278"),
+        ("3", "kellerman-university", "244"),
+    ):
+        assert (name, D(place), "Rank") in found
+        assert (name, D(count), "Count") in found
+    labels = {e.label for e in result.entities}
+    assert "Kellerman University" in labels and not any("244" in label for label in labels)
+    counts = [s for s in result.statistics if s.subject == "kellerman-university"]
+    assert {s.measure for s in counts if s.unit == "Count"} == {"utility patents"}
+
+
+def test_ranks_written_as_words() -> None:
+    found = stats(
+        extract(
+            "Korea remained the fifth-largest country of origin. "
+            "Samsung Electronics returned to the top of the EPO's applicant ranking with 5,107 "
+            "applications. IBM received more patents than any other company. "
+            "TSMC rose to second with 3,989 patents, pushing Qualcomm down to third. "
+            "Huawei rounded out the top five with 3,046."
+        )
+    )
+    assert ("republic-of-korea", D("5"), "Rank") in found
+    assert ("samsung-electronics", D("1"), "Rank") in found
+    assert ("ibm", D("1"), "Rank") in found
+    assert ("tsmc", D("2"), "Rank") in found
+    assert ("qualcomm", D("3"), "Rank") in found
+    assert ("huawei", D("5"), "Rank") in found
+    assert not any(s == "republic-of-korea" and v == 1 and u == "Rank" for s, v, u in found)
+
+
+def test_its_figures_belong_to_the_main_clause_subject() -> None:
+    found = stats(
+        extract(
+            "Samsung Electronics received more patents than any other company. IBM, which led "
+            "the list for years until Samsung overtook it, slid to eighth place. Its grants "
+            "dropped 32.6 percent to 2,465."
+        )
+    )
+    assert ("ibm", D("-32.6"), "Percent") in found
+    assert ("ibm", D("2465"), "Count") in found
+
+
+def test_an_ownerless_figure_continues_the_office_before_it() -> None:
+    found = stats(
+        extract(
+            "The figures come from the annual ranking of data firm Veritan Analytics. "
+            "Overall, the Northland Patent Office granted 324,043 patents in 2024. "
+            "Applications reached a record 430,625."
+        )
+    )
+    assert ("northland-patent-office", D("430625"), "Count") in found
+
+
+# -- appointments ------------------------------------------------------------------------
+
+
+def test_appointments_make_heads_and_staff() -> None:
+    found = triples(
+        extract(
+            "Denis Bohoussou of Senegal took office on Tuesday as Director General of the "
+            "African Intellectual Property Organization. Tom Reyes was appointed President of "
+            "the Northland Patent Office in 2020. Lena Ortiz became deputy director of the "
+            "Northland Patent Office. Sara Kim, head of Kazakhstan's Department for "
+            "Intellectual Property Rights, attended."
+        )
+    )
+    assert ("denis-bohoussou", "headOf", "african-intellectual-property-organization") in found
+    assert ("tom-reyes", "headOf", "northland-patent-office") in found
+    assert ("lena-ortiz", "affiliatedWith", "northland-patent-office") in found
+    assert ("sara-kim", "headOf", "department-for-intellectual-property-rights") in found
+
+
+def test_typing_of_days_offices_and_peers() -> None:
+    found = classes(
+        extract(
+            "Baroness Hale met officials of the State Service for Intellectual Property ahead of "
+            "World Intellectual Property Day. The African Regional Intellectual Property "
+            "Organization (ARIPO) sent a delegation."
+        )
+    )
+    assert found.get("Baroness Hale") == "Person"
+    assert found.get("State Service for Intellectual Property") == "IPOffice"
+    assert found.get("World Intellectual Property Day") == "Event"
+    assert found.get("African Regional Intellectual Property Organization") == (
+        "InternationalOrganization"
+    )
