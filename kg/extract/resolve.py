@@ -372,6 +372,9 @@ class ArticleEntities:
         self._nominal_references(docs)
         self._series_into_editions()
         self._type_from_context()
+        for mention in self.mentions:  # classes the context changed reach every mention
+            if mention.key in self.drafts:
+                mention.cls = self.drafts[mention.key].cls
         self._fix_labels()
 
     def _acronym_definitions(
@@ -607,6 +610,10 @@ class ArticleEntities:
                 draft.cls = "Company"
             elif draft.cls in {"Person", "City", "Organization"} and _town_context(mention.span):
                 draft.cls = "City"  # "the resort town of Victoria Falls"
+            elif draft.cls in {"Organization", "Event", "Initiative"} and _ranking_context(
+                mention.span
+            ):
+                draft.cls = "Index"  # "Interbrand's Best Global Brands 2023 ranking"
         # "Audi, Bentley, Porsche, Scania and SEAT": a list item is what most of its list is
         index = MentionIndex(self.mentions)
         for mention in self.mentions:
@@ -791,3 +798,21 @@ class ArticleEntities:
             names = [f for f in draft.forms if f[:1].isupper() or draft.cls == "TechnologyField"]
             if names:
                 draft.label = max(names, key=lambda f: (len(f.split()), len(f)))
+
+
+_RANKING_NOUNS = frozenset("ranking rankings index list league table report scoreboard".split())
+
+
+def _ranking_context(span) -> bool:
+    """A name with a year followed by "ranking"/"list"/"report", or introduced as "X's",
+    names a ranking or report: "Interbrand's Best Global Brands 2023 ranking", "its 2024
+    U.S. Top 50 list"."""
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    has_year = any(t.shape_ == "dddd" for t in span)
+    return bool(
+        following is not None
+        and following.lower_ in _RANKING_NOUNS
+        and (has_year or span[0].is_title)
+        and not any(t.lower_ in {"office", "ministry", "organization", "university"} for t in span)
+    )
