@@ -137,6 +137,8 @@ def _is_subject(mention: Mention) -> bool:
             return True
         if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS:
             return True  # "NVIDIA's brand value soared ... It jumped": the topic is NVIDIA
+        if root.dep_ == "attr" and root.head.lemma_ == "be":
+            return True  # "The biggest mover was chipmaker NVIDIA. ... It jumped"
         if root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
             root = root.head
             continue

@@ -87,7 +87,15 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
             yield number
     doc = span.doc
     for token in span:
-        if token.i not in covered and _ORDINAL_TOKEN.match(token.text):
+        if token.i not in covered and (
+            _ORDINAL_TOKEN.match(token.text)
+            # "and Microsoft third with 712.9 billion dollars": a place the NER left untagged
+            or (
+                token.lower_ in _ORDINAL_WORDS
+                and token.i > span.start
+                and index.at(doc[token.i - 1]) is not None
+            )
+        ):
             number = _read(Span(doc, token.i, token.i + 1, label="ORDINAL"), index)
             if number is not None:
                 yield number
@@ -168,6 +176,12 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         return None  # "4G", "5G", "3D": part of a name
     if after is not None and after.lemma_.lower() in TIME_UNITS:
         return None
+    if (
+        ent.label_ == "CARDINAL"
+        and after is not None
+        and after.lemma_.lower() in {"place", "spot", "position", "notch"}
+    ):
+        return None  # "jumped 18 places to sixth": a move in a ranking, its place is read
     if after is not None and after.lower_ == "consecutive":
         return None
     qualifier, bare = split_qualifier(text)

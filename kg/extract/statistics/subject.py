@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.mentions import Mention
+from kg.extract.numbers import parse_ordinal
 from kg.extract.statistics.context import Context
 from kg.extract.statistics.numbers_found import LIST_POSITION, Number
 from kg.extract.statistics.vocabulary import (
@@ -183,7 +184,15 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     between_words = {"(", "with", ",", "at", "in", "the", "-", "—"}
     if number.unit == "Rank":
         between_words |= {"to", "down", "up"}  # "pushing Qualcomm down to third"
-    while i >= 0 and skipped < 3 and doc[i].lower_ in between_words:
+    while (
+        i >= 0
+        and skipped < 3
+        and (
+            doc[i].lower_ in between_words
+            # "Microsoft third with 712.9 billion dollars": a place between the name and its figure
+            or (_is_ordinal(doc[i]) and skipped > 0 and doc[i + 1].lower_ == "with")
+        )
+    ):
         i -= 1
         skipped += 1
     if i < 0 or i < number.tokens.sent.start:
@@ -195,6 +204,10 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     if not between and number.unit != "Rank":
         return None  # "Germany 8 million" is rare; "China 5G" is not a claim about China
     return mention
+
+
+def _is_ordinal(token: Token) -> bool:
+    return token.ent_type_ == "ORDINAL" or parse_ordinal(token.text) is not None
 
 
 def _parenthesised_after_mention(number: Number, index: MentionIndex) -> Mention | None:
