@@ -358,10 +358,12 @@ def longer_name(ent: Span) -> Span:
     if (
         ent.label_ in _ORG_LABELS
         and end > ent.end + 1
-        and doc[ent.end].lower_ in {"for", "of"}
+        and doc[ent.end].lower_ in {"for", "of", "on"}
         and _capitalised(doc[end - 1])
     ):
-        return Span(doc, start, end, label="ORG")  # "... Economic Commission" + "for Africa"
+        # "... Economic Commission" + "for Africa", "European Observatory" + "on Infringements
+        # of Intellectual Property Rights"
+        return Span(doc, start, end, label="ORG")
     if (
         start < ent.start
         and ent.label_ in _PLACE_LABELS
