@@ -274,7 +274,9 @@ def _completes_group(top) -> bool:
     for _ in range(3):
         lemma = head.lemma_.lower()
         if lemma in {"round", "complete", "close"}:
-            return True
+            # "The US, Korea and Germany completed the top five": several places, not one
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            return not any(any(g.dep_ == "conj" for g in c.children) for c in subjects)
         if head.head.i == head.i:
             return False
         head = head.head

@@ -4,6 +4,8 @@ subject (pronouns and "the Office" resolved), a demonym on the counted noun, the
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.extract.mentions import Mention
@@ -78,6 +80,12 @@ def find_subject(
     ]
     if agents:
         return agents[0]
+    if _WORLDWIDE.search(ctx.sentence.span.text):
+        # "Worldwide, about 193,000 green and low-carbon patent applications were published":
+        # a world total is the field's, not the country named before
+        fields = [m for m in ctx.sentence.mentions if m.cls == "TechnologyField"]
+        if fields:
+            return fields[0]
     continued = _continued_subject(ctx)
     if continued is not None:
         # "Overall, the USPTO granted 324,043 patents. Applications reached a record 430,625":
@@ -88,6 +96,9 @@ def find_subject(
         # unowned figures are its country's, which the text names before)
         return ctx.reporter
     return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+
+
+_WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the world|across the world)\b", re.I)
 
 
 def _continued_subject(ctx: Context) -> Mention | None:
