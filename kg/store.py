@@ -67,6 +67,11 @@ CREATE TABLE IF NOT EXISTS tallies (key TEXT PRIMARY KEY, tally TEXT NOT NULL);
 """
 
 
+#: Changes between two flushes of Oxigraph's in-memory write buffers to disk (without
+#: flushing, they grow by about 50 MiB per 1,000 articles).
+FLUSH_EVERY = 200
+
+
 class StoreError(KGError):
     """The store folder cannot be opened (locked by another process, not a store, ...)."""
 
@@ -102,6 +107,7 @@ class GraphStore:
     def __init__(self, path: str | Path | None, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self._changes = 0
         if self.path is not None and self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: is a file, not a store folder")
         if read_only and (self.path is None or not (self.path / "facts").is_dir()):
@@ -232,6 +238,9 @@ class GraphStore:
             _insert(default=_ntriples(t for e in merged for t in entity_triples(e)), named=named),
         ]
         self._store.update(" ;\n".join(update))
+        self._changes += 1
+        if self._changes % FLUSH_EVERY == 0:
+            self.flush()  # RocksDB keeps writes in memory until flushed: bound that memory
         with self._state:  # one SQLite transaction
             self._state.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             if extraction is not None:
