@@ -363,10 +363,17 @@ class GraphStore:
                 graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
             return QueryResult([], [], graph=graph)
         variables = [v.value for v in result.variables]
-        return QueryResult(
-            variables,
-            [[_term(row[v]) if row[v] is not None else None for v in variables] for row in result],
-        )
+        converted: dict[object, object] = {}  # labels and IRIs repeat from row to row
+
+        def term(value: object) -> object:
+            if value is None:
+                return None
+            found = converted.get(value)
+            if found is None:
+                found = converted[value] = _term(value)
+            return found
+
+        return QueryResult(variables, [[term(value) for value in row] for row in result])
 
     def triples(self) -> Iterator[ox.Triple]:
         """Every fact triple (default and article graphs; duplicates across graphs once)."""
