@@ -136,7 +136,14 @@ def statistics_in(
             positions.append(index.offset(number.tokens[0]))  # article offsets, as mentions
     results = _respectively(sentence, results, positions)
     results.extend(_followed_by(sentence, results, positions))
-    return results
+    claims: set[tuple] = set()
+    distinct = []
+    for stat in results:  # one node per claim: two rules reading one rank give one statistic
+        claim = (stat.subject, stat.value, stat.unit, stat.measure)
+        if claim not in claims:
+            claims.add(claim)
+            distinct.append(stat)
+    return distinct
 
 
 _LIST_ITEM = (
