@@ -413,6 +413,25 @@ class GraphStore:
             graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
         return graph
 
+    def rdflib_dataset(self) -> Dataset:
+        """The store itself behind rdflib's API (oxrdflib): no copy, SPARQL answered by
+        Oxigraph, the default graph the union of all graphs. For reading; change the store
+        with ``put`` and ``remove`` so that its bookkeeping stays in step.
+
+        Example:
+            >>> store = GraphStore(None)
+            >>> len(store.rdflib_dataset())
+            0
+        """
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        from kg.rdf.namespaces import bind_prefixes
+
+        dataset = Dataset(store=OxigraphStore(store=self._store), default_union=True)
+        bind_prefixes(dataset)
+        return dataset
+
     def to_dataset(self) -> Dataset:
         """The store's facts as an rdflib Dataset (a named graph per article)."""
         from rdflib import Dataset, URIRef

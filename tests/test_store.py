@@ -63,6 +63,13 @@ def test_store_queries_like_the_graph(filled: GraphStore, examples_built) -> Non
     assert len(per_article.rows) >= 50  # GRAPH ?g reaches each article's named graph
 
 
+def test_rdflib_api_over_the_store_without_a_copy(filled: GraphStore) -> None:
+    dataset = filled.rdflib_dataset()
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ipo:Statistic }"
+    assert [int(row[0]) for row in dataset.query(query)] == [int(filled.query(query).rows[0][0])]
+    assert len(dataset) == len(filled.to_graph())
+
+
 def test_changed_article_replaces_its_facts_and_removal_keeps_shared_entities(
     tmp_path: Path,
 ) -> None:
