@@ -270,6 +270,14 @@ RULES: tuple[Rule, ...] = (
         0.85,
     ),
     _rule(
+        # "Optis, a patent licensing firm headquartered in Plano, Texas, sued ..."
+        "org-described-based-in",
+        rf"{E('s', ORG)}, (?:a|an|the) [^⟦,]{{0,50}}?(?:based|headquartered|located) in "
+        rf"{_THE}{E('o', PLACE)}",
+        "location",
+        0.8,
+    ),
+    _rule(
         "place-based-org",
         # "Plano, Texas-based Optis": the city, not the state
         rf"{E('o', PLACE)}(?:, ⟦\d+:(?:Region|Country)⟧)?-based (?:[a-z-]+ ){{0,3}}{E('s', ORG)}",
@@ -621,6 +629,8 @@ def located_in_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             )
             if owner is None and anchor.dep_ == "acl":
                 owner = index.at(anchor.head)  # "the forum held in Geneva"
+        elif anchor.dep_ in {"dobj", "pobj"} and anchor.head.pos_ == "VERB":
+            continue  # "sued Apple in London": where the suing happened, not Apple's seat
         else:
             owner = index.at(anchor)  # "the Court of Appeal in Luxembourg"
         if owner is None or not owner.key or owner.key == mention.key or not owner.cls:
