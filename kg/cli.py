@@ -105,34 +105,9 @@ def build(
     console = _console()
     sources = collect_sources(paths)
     total = len(sources)
-    if jobs > 1:
-        result = build_graph(sources, model=model, jobs=jobs)
-    elif quiet or total < 3:
-        result = build_graph(sources, model=model)
-    else:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        with Progress(
-            TextColumn("[bold]building"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.description}"),
-            console=console,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("", total=total)
-
-            def advance(source: str) -> None:
-                progress.update(task, advance=1, description=Path(source).name)
-
-            result = build_graph(sources, model=model, on_article=advance)
+    bar, advance = _progress(console, total, quiet, "building")
+    with bar:
+        result = build_graph(sources, model=model, on_article=advance, jobs=jobs)
     for failure in result.failures:
         reason = failure.reason.removeprefix(f"{failure.source}: ")
         console.print(
@@ -171,7 +146,7 @@ def build(
         sys.exit(2)
 
 
-def _progress(console, total: int, quiet: bool):
+def _progress(console, total: int, quiet: bool, verb: str = "adding"):
     """A rich progress bar (or nothing when quiet or tiny) and the hook that advances it."""
     from contextlib import nullcontext
 
@@ -180,7 +155,7 @@ def _progress(console, total: int, quiet: bool):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     progress = Progress(
-        TextColumn("[bold]adding"),
+        TextColumn(f"[bold]{verb}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

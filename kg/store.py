@@ -249,14 +249,18 @@ class GraphStore:
                     "INSERT INTO articles (id, path, hash, claims) VALUES (?, ?, ?, ?)",
                     (article_id, path, extraction.article.content_hash, claims),
                 )
-            for key, tally in tallies.items():
-                if tally.labels:
-                    self._state.execute(
-                        "INSERT OR REPLACE INTO tallies (key, tally) VALUES (?, ?)",
-                        (key, tally.to_json()),
-                    )
-                else:
-                    self._state.execute("DELETE FROM tallies WHERE key = ?", (key,))
+            self._write_tallies(tallies)
+
+    def _write_tallies(self, tallies: dict[str, EntityTally]) -> None:
+        """Store the tallies (inside the caller's transaction); an empty one is deleted."""
+        for key, tally in tallies.items():
+            if tally.labels:
+                self._state.execute(
+                    "INSERT OR REPLACE INTO tallies (key, tally) VALUES (?, ?)",
+                    (key, tally.to_json()),
+                )
+            else:
+                self._state.execute("DELETE FROM tallies WHERE key = ?", (key,))
 
     def repair(self) -> list[str]:
         """Settle changes a killed process left half done (facts written, bookkeeping not):
@@ -289,14 +293,7 @@ class GraphStore:
                 tallies[entity.key].add(entity, -1)
             with self._state:
                 self._state.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-                for key, tally in tallies.items():
-                    if tally.labels:
-                        self._state.execute(
-                            "INSERT OR REPLACE INTO tallies (key, tally) VALUES (?, ?)",
-                            (key, tally.to_json()),
-                        )
-                    else:
-                        self._state.execute("DELETE FROM tallies WHERE key = ?", (key,))
+                self._write_tallies(tallies)
             settled.append(article_id)
         return settled
 
