@@ -300,3 +300,15 @@ def test_typing_of_days_offices_and_peers() -> None:
     assert found.get("African Regional Intellectual Property Organization") == (
         "InternationalOrganization"
     )
+
+
+def test_small_counts_in_words_and_gapped_lists() -> None:
+    result = extract(
+        "In Europe, Germany had seven entries, France six, Switzerland four and Sweden one. "
+        "The two offices met in Munich. Three organizations returned."
+    )
+    found = stats(result)
+    for name, value in (("germany", "7"), ("france", "6"), ("switzerland", "4"), ("sweden", "1")):
+        assert (name, D(value), "Count") in found
+    assert {s.measure for s in result.statistics} == {"entries"}
+    assert not any(v in {D("2"), D("3")} for _, v, _ in found)

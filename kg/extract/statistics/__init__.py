@@ -90,6 +90,8 @@ def statistics_in(
         measure = (
             phrase_measure(number, noun, skip, ctx, results, index_mention).strip() or "quantity"
         )
+        if subject is not None and measure == subject.text and results:
+            measure = results[-1].measure  # gapped "Germany had seven entries, France six"
         if list_rank is not None:  # a line of a ranked list: its place, then its figure
             measure = (
                 "position in the ranked list"

@@ -262,9 +262,35 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     value = parse_quantity(bare)
     if value is None:
         return None
-    if value <= 12 and bare.strip().isalpha() and qualifier is None:
+    if (
+        value <= 12
+        and bare.strip().isalpha()
+        and qualifier is None
+        and not _counted_words(ent, index)
+    ):
         return None  # "the two offices", "all three filing systems": a description, not a claim
     return Number(ent, value, "Count", qualifier, pattern="count")
+
+
+_DETERMINERS = frozenset("the all both these those its their his her our every each".split())
+
+
+def _counted_words(ent: Span, index: MentionIndex) -> bool:
+    """A small number in words that is a count: "Germany had seven entries", gapped "France
+    six" after a name; not "the two offices" or "Three organizations returned"."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and index.at(before) is not None:
+        return True  # "France six, Switzerland four"
+    if before is not None and before.lower_ in _DETERMINERS:
+        return False
+    noun = ent.root.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_
+        in {"have", "hold", "win", "place", "contribute", "file", "receive", "obtain"}
+    )
 
 
 def _completes_group(top) -> bool:

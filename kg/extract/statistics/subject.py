@@ -212,7 +212,7 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     if mention is None or not (is_subject_like(mention) or mention.cls == "TechnologyField"):
         return None
     between = {t.lower_ for t in doc[i + 1 : number.tokens.start]}
-    if not between and number.unit != "Rank":
+    if not between and number.unit != "Rank" and not number.tokens.text.isalpha():
         return None  # "Germany 8 million" is rare; "China 5G" is not a claim about China
     return mention
 
