@@ -31,6 +31,22 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+def _format_option(name: str):
+    """The RDF serialisation option (``--format`` on build, ``--to`` on export)."""
+    return click.option(
+        name,
+        "fmt",
+        type=click.Choice(FORMAT_CHOICES),
+        default=None,
+        help="Serialisation; defaults to the one the output's suffix implies (Turtle).",
+    )
+
+
+JOBS_OPTION = click.option(
+    "-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes."
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def cli() -> None:
@@ -57,14 +73,8 @@ def cli() -> None:
     default=None,
     help="Add the articles to this persistent store instead (as kg add does).",
 )
-@click.option("-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_CHOICES),
-    default=None,
-    help="Serialisation; defaults to the one the output's suffix implies (Turtle).",
-)
+@JOBS_OPTION
+@_format_option("--format")
 @click.option(
     "--strict", is_flag=True, help="Exit 1 when the graph does not conform to the shapes."
 )
@@ -213,7 +223,7 @@ STORE_OPTION = click.option(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @STORE_OPTION
-@click.option("-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes.")
+@JOBS_OPTION
 @click.option("--model", default=None, help="spaCy pipeline (as for kg build).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def add(paths: tuple[str, ...], store_dir: Path, jobs: int, model: str | None, quiet: bool) -> None:
@@ -246,13 +256,7 @@ def remove(articles: tuple[str, ...], store_dir: Path) -> None:
 @cli.command()
 @click.argument("graph", required=False, type=click.Path(path_type=Path))
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--to",
-    "fmt",
-    type=click.Choice(FORMAT_CHOICES),
-    default=None,
-    help="Serialisation; defaults to the one the output's suffix implies (Turtle).",
-)
+@_format_option("--to")
 @click.option(
     "-o",
     "--output",

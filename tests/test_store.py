@@ -121,6 +121,11 @@ def test_one_writer_at_a_time(tmp_path: Path) -> None:
         GraphStore(tmp_path / "missing", read_only=True)
 
 
+def _count_articles(runner: CliRunner, store: str):
+    query = "SELECT (COUNT(*) AS ?n) { ?a a ipo:Article }"
+    return runner.invoke(cli, ["query", "--store", store, "--format", "csv", query])
+
+
 def test_cli_add_query_remove_validate_export(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -137,17 +142,7 @@ def test_cli_add_query_remove_validate_export(tmp_path: Path) -> None:
     again = runner.invoke(cli, ["add", "--store", store, str(corpus)])
     assert "0 added, 0 replaced, 3 unchanged" in " ".join(again.output.split())
 
-    counted = runner.invoke(
-        cli,
-        [
-            "query",
-            "--store",
-            store,
-            "--format",
-            "csv",
-            "SELECT (COUNT(*) AS ?n) { ?a a ipo:Article }",
-        ],
-    )
+    counted = _count_articles(runner, store)
     assert counted.exit_code == 0 and counted.output.split() == ["n", "3"]
     bad = runner.invoke(cli, ["query", "--store", store, "SELECT ?x WHERE { ?x"])
     assert isinstance(bad.exception, QueryError)  # kg's main() prints it as one line, exit 2
@@ -167,17 +162,7 @@ def test_cli_add_query_remove_validate_export(tmp_path: Path) -> None:
     first = sorted(corpus.glob("0*.txt"))[0]
     removed = runner.invoke(cli, ["remove", "--store", store, str(first), "nothing-here"])
     assert removed.exit_code == 2 and "removed" in removed.output
-    left = runner.invoke(
-        cli,
-        [
-            "query",
-            "--store",
-            store,
-            "--format",
-            "csv",
-            "SELECT (COUNT(*) AS ?n) { ?a a ipo:Article }",
-        ],
-    )
+    left = _count_articles(runner, store)
     assert left.output.split() == ["n", "2"]
 
 
