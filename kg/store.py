@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+from rdflib import Literal, URIRef
 
 from kg.errors import KGError, QueryError
 from kg.rdf.mapping import (
@@ -131,6 +132,10 @@ class GraphStore:
             self._state = sqlite3.connect(f"file:{self.path / 'state.sqlite'}?mode=ro", uri=True)
         else:
             self._state = sqlite3.connect(self.path / "state.sqlite")
+            # WAL without a sync per commit: a killed process loses no committed change (only
+            # a power cut can take the last ones, and repair() then settles the facts)
+            self._state.execute("PRAGMA journal_mode=WAL")
+            self._state.execute("PRAGMA synchronous=NORMAL")
         if not read_only:
             self._state.executescript(_SCHEMA)
             self.repair()
@@ -233,8 +238,9 @@ class GraphStore:
         named: dict[object, list[str]] = {}
         if extraction is not None:
             named[graph_iri(article_id)] = _ntriples(extraction_triples(extraction))
+        described = {key for key in redescribed if before[key] is not None}
         update = [
-            *_forget(article_id, redescribed),
+            *_forget(article_id, described),
             _insert(default=_ntriples(t for e in merged for t in entity_triples(e)), named=named),
         ]
         self._store.update(" ;\n".join(update))
@@ -502,7 +508,25 @@ def _entity_from_dict(data: dict) -> Entity:
 
 
 def _ntriples(triples: Iterable[tuple]) -> list[str]:
-    return [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples]
+    return [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples]
+
+
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _nt(term: object) -> str:
+    """A term in N-Triples syntax, without rdflib's n3() (which re-validates every IRI: kg's
+    IRIs were validated when the mapping made them, and this runs for every stored triple)."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = _literal(str(term))
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != _STRING:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return term.n3()  # type: ignore[attr-defined]
 
 
 def _literal(text: str) -> str:

@@ -46,7 +46,9 @@ _ROLE = (
     r"researcher|leader|governor|ambassador|member|judge|registrar)"
 )
 _TITLE = (
-    rf"(?P<title>(?:[A-Za-z-]+ ){{0,9}}?{_ROLE}(?: (?:of|for) [A-Z][\w-]+| [A-Za-z-]+){{0,2}}?)"
+    # starts at a word's start only: a title may begin anywhere in a sentence, and letting it
+    # begin inside words made this the costliest pattern of all
+    rf"(?P<title>(?<![\w-])(?:[A-Za-z-]+ ){{0,9}}?{_ROLE}(?: (?:of|for) [A-Z][\w-]+| [A-Za-z-]+){{0,2}}?)"
 )
 
 
@@ -525,9 +527,7 @@ _COOPERATION_WORDS = frozenset(
 
 def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """Cooperation whose subject is a pronoun or far away: "it ... engaged in cooperation with WIPO"."""
-    for token in sentence.span:
-        if token.lemma_.lower() not in _COOPERATION_WORDS:
-            continue
+    for token in sentence.tokens_with_lemma(_COOPERATION_WORDS):
         partners = [
             m
             for child in token.children
@@ -565,8 +565,8 @@ _JOINT_VERBS = frozenset(
 
 def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """ "IP Australia and the EPO will launch a PPH pilot": agents acting together cooperate."""
-    for token in sentence.span:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _JOINT_VERBS:
+    for token in sentence.tokens_with_lemma(_JOINT_VERBS):
+        if token.pos_ != "VERB":
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:
@@ -649,8 +649,8 @@ _BY_OR_WITH = frozenset({"by", "with"})
 def joined_treaty_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """ "China has joined two treaties administered by WIPO: the Hague Agreement ... and the
     Marrakesh Treaty": every treaty the joined phrase names, wherever the parser put it."""
-    for token in sentence.span:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _JOIN_VERBS:
+    for token in sentence.tokens_with_lemma(_JOIN_VERBS):
+        if token.pos_ != "VERB":
             continue
         subj = subject_token(token)
         member = resolve_reference(subj, index, ("Country", "Organization")) if subj else None
@@ -670,12 +670,13 @@ def joined_treaty_relations(sentence: SentenceView, index: MentionIndex) -> Iter
                     yield Found(member.key, "memberOf", found.key, 0.8, "dep-joined-treaties")
 
 
+_INSTRUMENT = frozenset({"instrument"})
+
+
 def instrument_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """ "after depositing its instrument of accession to the Geneva Act", "handed over China's
     instrument of ratification of X": the state whose instrument it is joins the treaty."""
-    for token in sentence.span:
-        if token.lemma_.lower() != "instrument":
-            continue
+    for token in sentence.tokens_with_lemma(_INSTRUMENT):
         kind = " ".join(t.lower_ for t in token.subtree)
         if "accession" not in kind and "ratification" not in kind and "acceptance" not in kind:
             continue

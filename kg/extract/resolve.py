@@ -150,10 +150,17 @@ _SIGN_VERBS = frozenset(
 )
 
 
+_AGREEMENT_HEADS = frozenset(
+    "memorandum mou agreement statement arrangement accord letter plan".split()
+)
+
+
 def _agreement_kind(token: Token) -> str | None:
     """The kind of agreement a noun names: "memorandum (of understanding)", "MoU", "joint
     statement", "cooperation agreement", "letter of intent", "work plan"."""
     lemma = token.lemma_.lower()
+    if lemma not in _AGREEMENT_HEADS:
+        return None  # read for every token of an article: leave the children alone
     mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
     if lemma in {"memorandum", "mou"}:
         return "Memorandum of Understanding"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.mentions import Mention
 from kg.records import Evidence
@@ -40,6 +40,16 @@ class SentenceView:
     def date_tokens(self) -> frozenset[int]:
         """Indices of the tokens inside DATE and TIME spans."""
         return frozenset(t.i for e in self.ents if e.label_ in {"DATE", "TIME"} for t in e)
+
+    @cached_property
+    def lemmas(self) -> tuple[str, ...]:
+        """Each token's lower-cased lemma, read once (spaCy builds a Token object per access)."""
+        return tuple(t.lemma_.lower() for t in self.span)
+
+    def tokens_with_lemma(self, words: frozenset[str] | set[str]) -> list[Token]:
+        """The sentence's tokens whose lower-cased lemma is one of ``words``."""
+        doc, first = self.span.doc, self.span.start
+        return [doc[first + i] for i, lemma in enumerate(self.lemmas) if lemma in words]
 
     @property
     def evidence(self) -> Evidence:

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -40,6 +40,25 @@ from kg.records import CLASS_PARENT, Entity, Evidence, Extraction
 from kg.resources import gazetteer_dir
 
 
+class _Terms:
+    """A namespace's terms, each made once: a namespace lookup builds and validates a new
+    URIRef every time, and the mapping writes the same few terms millions of times."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = self._namespace[name]  # type: ignore[index]
+        setattr(self, name, term)  # later lookups find the attribute without __getattr__
+        return term
+
+
+_ipo, _rdf, _rdfs, _skos, _owl, _prov, _dcterms, _xsd = (
+    _Terms(ns) for ns in (IPO, RDF, RDFS, SKOS, OWL, PROV, DCTERMS, XSD)
+)
+
+
+@lru_cache(maxsize=65536)
 def entity_iri(key: str) -> URIRef:
     return IPR[key]
 
@@ -193,21 +212,21 @@ def add_entity(graph: Graph, entity: Entity) -> None:
 def entity_triples(entity: Entity) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
     """The triples of one merged entity description."""
     node = entity_iri(entity.key)
-    yield node, RDF.type, IPO[entity.cls]
-    yield node, RDFS.label, Literal(entity.label)
+    yield node, _rdf.type, getattr(_ipo, entity.cls)
+    yield node, _rdfs.label, Literal(entity.label)
     for alt in entity.alt_labels:
-        yield node, SKOS.altLabel, Literal(alt)
+        yield node, _skos.altLabel, Literal(alt)
     for prop, other in entity.facts:
-        yield node, IPO[prop], entity_iri(other)
+        yield node, getattr(_ipo, prop), entity_iri(other)
     if entity.wikidata:
-        link = OWL.sameAs if entity.wikidata in same_as_allowlist() else SKOS.closeMatch
+        link = _owl.sameAs if entity.wikidata in same_as_allowlist() else _skos.closeMatch
         yield node, link, WD[entity.wikidata]
 
 
 def _evidence_triples(node: URIRef, evidence: Evidence) -> Iterator[tuple]:
-    yield node, IPO.evidence, Literal(evidence.text)
-    yield node, IPO.evidenceStart, Literal(evidence.start, datatype=XSD.integer)
-    yield node, IPO.evidenceEnd, Literal(evidence.end, datatype=XSD.integer)
+    yield node, _ipo.evidence, Literal(evidence.text)
+    yield node, _ipo.evidenceStart, Literal(evidence.start, datatype=_xsd.integer)
+    yield node, _ipo.evidenceEnd, Literal(evidence.end, datatype=_xsd.integer)
 
 
 def decimal_literal(value: Decimal | float) -> Literal:
@@ -221,11 +240,11 @@ def decimal_literal(value: Decimal | float) -> Literal:
     text = format(Decimal(str(value)).normalize(), "f")
     if "." not in text:
         text += ".0"
-    return Literal(text, datatype=XSD.decimal)
+    return Literal(text, datatype=_xsd.decimal)
 
 
 def _date_literal(value: str) -> Literal:
-    return Literal(value, datatype=XSD.gYear if len(value) == 4 else XSD.date)
+    return Literal(value, datatype=_xsd.gYear if len(value) == 4 else _xsd.date)
 
 
 def add_extraction(graph: Graph, extraction: Extraction) -> None:
@@ -239,54 +258,54 @@ def extraction_triples(extraction: Extraction) -> Iterator[tuple]:
     descriptions, merged across articles, come from ``entity_triples``)."""
     article = extraction.article
     doc = article_iri(article.id)
-    yield doc, RDF.type, IPO.Article
-    yield doc, RDFS.label, Literal(article.id)
-    yield doc, DCTERMS.source, Literal(article.source)
-    yield doc, IPO.contentHash, Literal(article.content_hash)
+    yield doc, _rdf.type, _ipo.Article
+    yield doc, _rdfs.label, Literal(article.id)
+    yield doc, _dcterms.source, Literal(article.source)
+    yield doc, _ipo.contentHash, Literal(article.content_hash)
     if article.date:
-        yield doc, DCTERMS.date, Literal(article.date, datatype=XSD.date)
+        yield doc, _dcterms.date, Literal(article.date, datatype=_xsd.date)
     if extraction.publisher:
-        yield doc, IPO.publishedBy, entity_iri(extraction.publisher)
+        yield doc, _ipo.publishedBy, entity_iri(extraction.publisher)
     for entity in extraction.entities:
         if entity.mentioned:
-            yield doc, IPO.mentions, entity_iri(entity.key)
+            yield doc, _ipo.mentions, entity_iri(entity.key)
 
     for stat in extraction.statistics:
         node = IPR[
             f"statistic/{article.id}-{_digest(stat.subject, stat.value, stat.unit, stat.measure, stat.evidence.start)}"
         ]
-        yield node, RDF.type, IPO.Statistic
-        yield node, IPO.subject, entity_iri(stat.subject)
-        yield node, IPO.value, decimal_literal(stat.value)
-        yield node, IPO.measure, Literal(stat.measure)
-        yield node, IPO.unit, IPO[stat.unit]
+        yield node, _rdf.type, _ipo.Statistic
+        yield node, _ipo.subject, entity_iri(stat.subject)
+        yield node, _ipo.value, decimal_literal(stat.value)
+        yield node, _ipo.measure, Literal(stat.measure)
+        yield node, _ipo.unit, getattr(_ipo, stat.unit)
         if stat.date:
-            yield node, IPO.date, _date_literal(stat.date)
+            yield node, _ipo.date, _date_literal(stat.date)
         if stat.qualifier:
-            yield node, IPO.qualifier, Literal(stat.qualifier)
+            yield node, _ipo.qualifier, Literal(stat.qualifier)
         if stat.technology_field:
-            yield node, IPO.technologyField, entity_iri(stat.technology_field)
+            yield node, _ipo.technologyField, entity_iri(stat.technology_field)
         if stat.index:
-            yield node, IPO["index"], entity_iri(stat.index)
+            yield node, _ipo.index, entity_iri(stat.index)
         if stat.announced_by:
-            yield node, IPO.announcedBy, entity_iri(stat.announced_by)
+            yield node, _ipo.announcedBy, entity_iri(stat.announced_by)
         if stat.currency:
-            yield node, IPO.currency, Literal(stat.currency)
-        yield node, IPO.pattern, Literal(stat.pattern)
-        yield node, PROV.wasDerivedFrom, doc
+            yield node, _ipo.currency, Literal(stat.currency)
+        yield node, _ipo.pattern, Literal(stat.pattern)
+        yield node, _prov.wasDerivedFrom, doc
         yield from _evidence_triples(node, stat.evidence)
 
     for rel in extraction.relations:
-        s, p, o = entity_iri(rel.subject), IPO[rel.predicate], entity_iri(rel.object)
+        s, p, o = entity_iri(rel.subject), getattr(_ipo, rel.predicate), entity_iri(rel.object)
         yield s, p, o
         node = IPR[f"statement/{article.id}-{_digest(rel.subject, rel.predicate, rel.object)}"]
-        yield node, RDF.type, RDF.Statement
-        yield node, RDF.subject, s
-        yield node, RDF.predicate, p
-        yield node, RDF.object, o
-        yield node, PROV.wasDerivedFrom, doc
-        yield node, IPO.confidence, decimal_literal(round(rel.confidence, 2))
-        yield node, IPO.pattern, Literal(rel.pattern)
+        yield node, _rdf.type, _rdf.Statement
+        yield node, _rdf.subject, s
+        yield node, _rdf.predicate, p
+        yield node, _rdf.object, o
+        yield node, _prov.wasDerivedFrom, doc
+        yield node, _ipo.confidence, decimal_literal(round(rel.confidence, 2))
+        yield node, _ipo.pattern, Literal(rel.pattern)
         yield from _evidence_triples(node, rel.evidence)
 
 

@@ -391,12 +391,17 @@ def _top_of_ranking(token) -> bool:
     )
 
 
+_RANK_TRIGGERS = _SUPERLATIVES | {"top", "than", "lead", "head"}
+
+
 def _rank_words(span: Span) -> Iterator[Number]:
     """Ranks written without a number: "the top filer", "rank top", "topped the list",
     "remained the largest source", "filed the most applications", "led the way"."""
     doc = span.doc
     for token in span:
         lower, lemma = token.lower_, token.lemma_.lower()
+        if lower not in _RANK_TRIGGERS and lemma not in _RANK_TRIGGERS:
+            continue  # most tokens: decided before building neighbours (this runs on every token)
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         one = Span(doc, token.i, token.i + 1)
         if lower in _SUPERLATIVES and token.dep_ in {
