@@ -1,7 +1,8 @@
 """Benchmark: kg build and kg add against raw spaCy on the same texts, in one process.
 
 Prints words/s for (1) the bare spaCy pipeline (nlp.pipe, no kg components),
-(2) kg's NLP stage (the same pipeline plus kg's rulers and sentence fixes),
+(2) kg's NLP stage (the same pipeline plus kg's rulers and sentence fixes, with spaCy's
+attribute rules applied by table lookup),
 (3) the whole kg build into an in-memory graph (ingest, NLP, extraction, RDF),
 (4) kg add into a fresh persistent store (the same, streamed into Oxigraph),
 each with its ratio to the baseline, and SHACL validation of the graph.
@@ -101,6 +102,11 @@ def main() -> None:
             f"{name:<32} {wall:7.2f} {words / wall:8.0f} {raw_wall / wall:6.2f} "
             f"{cpu:7.2f} {words / cpu:11.0f} {raw_cpu / cpu:9.2f}"
         )
+    # kg's NLP stage runs spaCy's attribute rules by table lookup (kg.nlp.attribute_table),
+    # so it can beat the baseline: the cost of kg's own work is shown against it as well
+    nlp_wall = best["kg NLP stage (rulers, fixes)"][0]
+    for name in ("kg build (ingest..RDF graph)", "kg add (..Oxigraph store)"):
+        print(f"{name} against kg's NLP stage alone: {nlp_wall / best[name][0]:.2f}")
     print(f"SHACL validation of that graph: {t_validate:.2f} s ({len(graph):,} triples)")
 
 

@@ -62,3 +62,42 @@ def test_gazetteer_rulers_label_known_names(nlp) -> None:
     )
     assert labels["Chinese"] == ("Demonym", "china")
     assert labels["solar cells"][0] == "TechnologyField"
+
+
+def test_attribute_table_gives_what_spacys_attribute_ruler_gives(nlp) -> None:
+    """kg swaps the AttributeRuler for a table lookup: every tag, dependency label, part of
+    speech, morphology and lemma must stay what spaCy's own ruler sets, on the examples and
+    on the rules' special cases (contractions, spaces, "there is")."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.ingest import collect_sources
+    from kg.nlp.attribute_table import AttributeTable
+    from tests.conftest import EXAMPLES
+
+    assert "kg_attribute_table" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    raw = spacy.load(resolve_model_name())
+    ruler, lemmatizer = raw.get_pipe("attribute_ruler"), raw.get_pipe("lemmatizer")
+    table = AttributeTable.from_ruler(ruler)
+    assert table is not None
+    texts = [s.read().text for s in collect_sources([EXAMPLES / "articles"])]
+    texts += [
+        "Y'all gonna see: there is a cat, there're dogs. He ain't here, nothin' lost. "
+        "I gotta go! C'm on, let's go.\n\n   Spaces   here.\tTabs.",
+        "",
+        " ",
+    ]
+    compared = 0
+    for parsed in raw.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]):
+        by_spacy = lemmatizer(ruler(Doc(raw.vocab).from_bytes(parsed.to_bytes())))
+        by_table = lemmatizer(table(Doc(raw.vocab).from_bytes(parsed.to_bytes())))
+        for a, b in zip(by_spacy, by_table, strict=True):
+            assert (a.tag_, a.dep_, a.pos_, str(a.morph), a.lemma_) == (
+                b.tag_,
+                b.dep_,
+                b.pos_,
+                str(b.morph),
+                b.lemma_,
+            ), a.text
+            compared += 1
+    assert compared > 20_000
