@@ -312,3 +312,56 @@ def test_small_counts_in_words_and_gapped_lists() -> None:
         assert (name, D(value), "Count") in found
     assert {s.measure for s in result.statistics} == {"entries"}
     assert not any(v in {D("2"), D("3")} for _, v, _ in found)
+
+
+def test_place_based_descriptions_locate_what_they_describe() -> None:
+    result = extract(
+        "The Canadian Intellectual Property Office (CIPO) released its report on Monday. "
+        "Over the year the Ottawa, Ontario-based office granted about 21,000 patents. "
+        "The figures were also sent to the World Intellectual Property Organization (WIPO). "
+        "The Geneva-based UN agency publishes them in June. "
+        "Fortress Investment Group, a New York-based investment manager owned by Japan's "
+        "SoftBank Group, sued Intel. Patents held by Irvine, California-based maker Masimo were "
+        "found infringed by Apple."
+    )
+    found = triples(result)
+    office = "canadian-intellectual-property-office"
+    assert (office, "location", "ottawa") in found
+    assert ("world-intellectual-property-organization", "location", "geneva") in found
+    assert ("fortress-investment-group", "location", "new-york") in found
+    assert ("masimo", "location", "irvine") in found
+    assert not {t for t in found if t[1] == "location" and t[0] in {"softbank-group", "apple"}}
+    assert not {t for t in found if t[0] == "united-nations"}
+    assert (office, D("21000"), "Count") in stats(result)  # the office, not Ontario
+
+
+def test_members_listed_around_the_organisation() -> None:
+    found = triples(
+        extract(
+            "Namibia was already one of ARIPO's 22 member states, alongside Botswana, Ghana "
+            "and Zambia. The heads of the patent offices of Brazil, Russia, India, China and "
+            "South Africa, the five BRICS members, signed a joint statement in Chengdu."
+        )
+    )
+    aripo = "african-regional-intellectual-property-organization"
+    for country in ("namibia", "botswana", "ghana", "zambia"):
+        assert (country, "memberOf", aripo) in found
+    for country in ("brazil", "russia", "india", "china", "south-africa"):
+        assert (country, "memberOf", "brics") in found
+    # the countries are where the offices are, not the signatories
+    assert not {t for t in found if t[1] == "cooperatesWith" and t[0] == "brazil"}
+
+
+def test_titles_next_to_the_organisation_only() -> None:
+    found = triples(
+        extract(
+            "The World Intellectual Property Organization (WIPO) released the figures. The "
+            "Geneva-based UN agency presented them at a press conference led by its Director "
+            "General, Daren Tang. Pfizer chairman and chief executive Albert Bourla spoke. The "
+            "MoU was signed for IPOS by its then chief executive Tan Yih San."
+        )
+    )
+    assert ("daren-tang", "headOf", "world-intellectual-property-organization") in found
+    assert ("albert-bourla", "headOf", "pfizer") in found
+    assert ("tan-yih-san", "headOf", "intellectual-property-office-of-singapore") in found
+    assert not {t for t in found if t[2] == "united-nations"}

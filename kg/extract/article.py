@@ -27,6 +27,7 @@ from kg.extract.relations import (
     joint_action_relations,
     list_relations,
     located_in_relations,
+    place_based_relations,
     surface_relations,
 )
 from kg.extract.resolve import ArticleEntities, EntityDraft
@@ -81,6 +82,7 @@ def extract_article(
             *bare_title_relations(sentence, index),
             *joint_action_relations(sentence, index),
             *located_in_relations(sentence, index),
+            *place_based_relations(sentence, index),
             *joined_treaty_relations(sentence, index),
             *instrument_relations(sentence, index),
         ]

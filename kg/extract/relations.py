@@ -20,6 +20,7 @@ from kg.extract.syntax import (
     MentionIndex,
     crosses_phrase,
     governing_verb,
+    is_nominal,
     resolve_reference,
     subject_token,
 )
@@ -52,6 +53,15 @@ _TITLE = (
 )
 
 
+#: A title right after the organisation's name ("WIPO Director General", "the EPO's Vice-
+#: President"): a few words, none of them a clause's ("agency presented at a conference led by
+#: its Director General" is no title of the agency's name before it).
+_NEAR_TITLE = (
+    r"(?P<title>(?<![\w-])(?:(?!(?:by|at|in|on|its|their|his|her|the|a|an|was|is|were|"
+    rf"said|led|presented)\b)[A-Za-z-]+ ){{0,4}}?{_ROLE}(?: (?:of|for) [A-Z][\w-]+| [A-Za-z-]+){{0,2}}?)"
+)
+
+
 @dataclass(frozen=True)
 class Rule:
     """A surface rule: regex over tagged text, the property, classes allowed and confidence."""
@@ -69,7 +79,14 @@ def _rule(name: str, regex: str, prop: str | None, confidence: float, swap: bool
 
 RULES: tuple[Rule, ...] = (
     # -- people and the organisations they speak for, lead or work at ------------------
-    _rule("org-title-person", rf"{E('o', ORG)}(?:'s|’s)? {_TITLE},? {E('s', 'Person')}", None, 0.9),
+    _rule(
+        # "WIPO Director General Daren Tang", "signed for IPOS by its then chief executive Tan"
+        "org-title-person",
+        rf"{E('o', ORG)}(?:'s|’s)? (?:(?:by |for )?(?:its|their) (?:then )?)?{_NEAR_TITLE},? "
+        rf"{E('s', 'Person')}",
+        None,
+        0.9,
+    ),
     _rule(
         "person-comma-title-of-org",
         rf"{E('s', 'Person')}, (?:the |a |an )?{_TITLE} (?:of|for|at|with|from|to) {_THE}"
@@ -282,7 +299,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "place-based-org",
         # "Plano, Texas-based Optis": the city, not the state
-        rf"{E('o', PLACE)}(?:, ⟦\d+:(?:Region|Country)⟧)?-based (?:[a-z-]+ ){{0,3}}{E('s', ORG)}",
+        rf"{E('o', PLACE)}(?:, ⟦\d+:(?:Region|Country)⟧)?-based (?:[a-z-]+ ){{0,3}}{E('s', ORG)}"
+        # not "the Geneva-based UN agency": there the name only qualifies a description
+        r"(?! (?:agency|office|body|organi[sz]ation|company|firm|unit|arm|branch|group)\b)",
         "location",
         0.8,
     ),
@@ -411,11 +430,24 @@ _HOME_TO = re.compile(
     rf"(?:both |companies such as |firms such as )?(?P<list>⟦\d+:(?:{ORG})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{ORG})⟧)*)",
     re.IGNORECASE,
 )
+_MEMBERS = r"(?:member states|members|member countries|contracting parties|contracting states)"
+_LIST_OF = rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)"
 _MEMBER_LIST = re.compile(
-    rf"{E('o', GROUPING)}(?:'s|’s)? (?:member states|members|member countries|contracting parties|"
-    rf"contracting states)(?:,)? (?:[a-z ]{{0,25}}: )?(?:such as |including |like |namely |are |were )?"
+    # "ARIPO's 22 member states, alongside Botswana, Cabo Verde ..."
+    rf"{E('o', GROUPING)}(?:'s|’s)? (?:[\w-]+ )?{_MEMBERS}(?:,)? (?:[a-z ]{{0,25}}: )?"
+    r"(?:such as |including |like |namely |are |were |alongside |along with |together with )?"
     rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)",
     re.IGNORECASE,
+)
+#: "Mauritius was already one of ARIPO's 22 member states"
+_ONE_OF_MEMBERS = re.compile(
+    rf"{_LIST_OF} (?:is|was|are|were|remains?|has been|have been) (?:already |also |now |still )?"
+    rf"(?:one of|among) {_THE}{E('o', GROUPING)}(?:'s|’s)? (?:[\w-]+ )?{_MEMBERS}",
+    re.IGNORECASE,
+)
+#: "Brazil, Russia, India, China and South Africa, the five BRICS members"
+_LIST_THE_MEMBERS = re.compile(
+    rf"{_LIST_OF}, (?:the|all) (?:[\w-]+ )?{E('o', GROUPING)} (?:{_MEMBERS}|countries|nations|economies)\b"
 )
 _ATTENDED_BY = re.compile(
     rf"{E('e', 'Event')}[^⟦]{{0,80}}?(?:attended by|participants included|brought together|with the "
@@ -450,7 +482,8 @@ _BARE_TITLE = re.compile(
 _NEARBY_CHARS = 400
 #: "Its founder and chief executive officer is Kasim Alfalahi"
 _ITS_TITLE_IS = re.compile(
-    rf"\b(?:its|their) (?P<title>[a-z -]{{0,40}}?{_ROLE}[a-z ]{{0,20}}?),? (?:is|was|,) {E('s', 'Person')}",
+    rf"\b(?P<its>its|their) (?P<title>[a-z -]{{0,40}}?{_ROLE}[a-z ]{{0,20}}?)(?:,? (?:is|was) |, )"
+    rf"{E('s', 'Person')}",
     re.IGNORECASE,
 )
 
@@ -465,9 +498,16 @@ def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         person = sentence.mentions[int(match.group("s"))]
         prop = role_property(match.group("title"))
         specific = ("IPOffice", "GovernmentAgency", "InternationalOrganization", "Company")
-        org = index.last_before(person.start, specific) or index.last_before(
-            person.start, ("Organization",)
-        )
+        if "its" in match.groupdict() and match.group("its"):
+            # "its Director General, Daren Tang": whose, as for any possessive pronoun
+            # (no name stands between "its" and the person: the title is plain words)
+            org = index.salient_before(person.start, specific) or index.salient_before(
+                person.start, ("Organization",)
+            )
+        else:
+            org = index.last_before(person.start, specific) or index.last_before(
+                person.start, ("Organization",)
+            )
         if org is not None and person.start - org.end > _NEARBY_CHARS:
             continue  # the organisation was named too far back to be the one meant
         if prop and org is not None and org.key and person.key:
@@ -494,6 +534,8 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
 #: (pattern, group naming the shared end, property from each list item to it, rule name)
 _LIST_RULES = (
     (_MEMBER_LIST, "o", "memberOf", "member-list"),
+    (_ONE_OF_MEMBERS, "o", "memberOf", "one-of-members"),
+    (_LIST_THE_MEMBERS, "o", "memberOf", "list-the-members"),
     (_HOME_TO, "p", "location", "place-home-to-org"),
     (_ATTENDED_BY, "e", "participatedIn", "attended-by-list"),
 )
@@ -584,7 +626,9 @@ def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Itera
 
 def _coordinated_mentions(token, index: MentionIndex) -> list:
     found = []
-    for t in [token, *[c for c in token.subtree if c.dep_ == "conj"]]:
+    # the coordination itself, not names deeper in a phrase ("the heads of the offices of
+    # Brazil, Russia ... signed": the countries did not sign)
+    for t in [token, *token.conjuncts]:
         mention = index.at(t)
         if mention and mention not in found:
             found.append(mention)
@@ -639,6 +683,49 @@ def located_in_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             yield Found(owner.key, "location", mention.key, 0.75, "dep-event-in-place")
         elif is_subclass(owner.cls, "Organization") and mention.cls == "City":
             yield Found(owner.key, "location", mention.key, 0.7, "dep-organization-in-city")
+
+
+_BASED_LEMMAS = frozenset({"base", "headquarter", "based", "headquartered"})
+
+
+def place_based_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """ "the Gatineau, Quebec-based office granted ...", "the Geneva-based UN agency": the
+    organisation the description stands for is located in the first place of the modifier
+    (the city, not its region)."""
+    for based in sentence.tokens_with_lemma(_BASED_LEMMAS):
+        noun = based.head
+        if based.dep_ != "amod" or noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        owner = index.at(noun)  # "Plano, Texas-based Optis"
+        if owner is None and noun.dep_ == "appos":
+            owner = index.at(noun.head)  # "Fortress, a New York-based investment manager"
+            if owner is not None and owner.cls in {"City", "Region", "Country"}:
+                owner = None  # "the Ottawa, Ontario-based office" parsed as Ottawa's apposition
+        if owner is None and is_nominal(noun):
+            owner = resolve_reference(noun, index, ("Organization",))  # "the ...-based office"
+        if owner is None or not owner.key or not owner.cls:
+            continue
+        if not is_subclass(owner.cls, "Organization"):
+            continue
+        window_start = index.offset(based) - 60
+        places = [
+            m
+            for m in sentence.mentions
+            if m.cls in {"City", "Region", "Country"}
+            and window_start <= m.start < index.offset(based)
+            and index.at(noun) is not m
+        ]
+        # the places written just before "-based", back to the determiner
+        places = [
+            m
+            for m in places
+            if "the "
+            not in sentence.text[
+                m.end - sentence.start : index.offset(based) - sentence.start
+            ].lower()
+        ]
+        if places and places[0].key and places[0].key != owner.key:
+            yield Found(owner.key, "location", places[0].key, 0.75, "dep-place-based")
 
 
 _JOIN_VERBS = frozenset("join accede ratify".split())

@@ -31,7 +31,7 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
     "nation": ("Country",),
     "office": ("IPOffice", "GovernmentAgency"),
     "administration": ("IPOffice", "GovernmentAgency"),
-    "agency": ("GovernmentAgency",),
+    "agency": ("GovernmentAgency", "IPOffice", "InternationalOrganization"),  # "the UN agency"
     "ministry": ("GovernmentAgency",),
     "organization": ("InternationalOrganization", "Organization"),
     "organisation": ("InternationalOrganization", "Organization"),
@@ -139,6 +139,8 @@ def _is_subject(mention: Mention) -> bool:
             return True  # "NVIDIA's brand value soared ... It jumped": the topic is NVIDIA
         if root.dep_ == "attr" and root.head.lemma_ == "be":
             return True  # "The biggest mover was chipmaker NVIDIA. ... It jumped"
+        if root.dep_ == "compound" and is_nominal(root.head):
+            return False  # "the UN agency presented": the agency is the subject, not the UN
         if root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
             root = root.head
             continue
@@ -224,21 +226,48 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
+_BASED = frozenset({"based", "headquartered"})
+
+
+def _place_based(token: Token) -> bool:
+    """Whether a noun is described by where it is based ("the Geneva-based UN agency"): a
+    description of something named before, whose place is no candidate for it."""
+    if not any(c.dep_ == "amod" and c.lower_ in _BASED for c in token.children):
+        return False
+    # a definite description: "the" just before the place ("by Irvine, California-based
+    # maker Masimo" names its own)
+    edge = token.left_edge.i
+    return any(t.lower_ in {"the", "this", "that"} for t in token.doc[max(0, edge - 3) : edge + 1])
+
+
+def is_nominal(token: Token) -> bool:
+    """Whether a noun is one that can stand for a named entity ("the office", "the firm")."""
+    return token.lemma_.lower() in _NOMINAL_CLASSES
+
+
 def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]) -> Mention | None:
     """The entity a subject-like token stands for: itself, a pronoun's or a nominal's antecedent,
     or the most agent-like mention inside its phrase."""
     mention = index.at(token)
+    if mention and mention.cls in {"City", "Region", "Country"}:
+        for child in token.children:  # "the Ottawa, Ontario-based office": parsed as Ottawa
+            if child.dep_ == "appos" and is_nominal(child) and _place_based(child):
+                return resolve_reference(child, index, prefer)
     if mention:
         return mention
     lower = token.lower_
     offset = index.offset(token)
     if lower in _PRONOUN_CLASSES:
         return index.salient_before(offset, _PRONOUN_CLASSES[lower])
-    definite = any(c.lower_ in {"the", "this", "that"} for c in token.children) or (
-        token.left_edge.lower_ in {"the", "this", "that"}  # "The North Chicago-based company's"
+    definite = (
+        any(c.lower_ in {"the", "this", "that"} for c in token.children)
+        or token.left_edge.lower_ in {"the", "this", "that"}  # "The North Chicago-based company's"
+        or _place_based(token)  # "the Gatineau, Quebec-based office": the parser drops "the"
     )
     if token.lemma_.lower() in _NOMINAL_CLASSES and definite:
-        return index.last_before(offset, _NOMINAL_CLASSES[token.lemma_.lower()])
+        # named before the phrase: "the Geneva-based UN agency" is not the UN
+        start = index.offset(token.left_edge)
+        return index.last_before(start, _NOMINAL_CLASSES[token.lemma_.lower()])
     inside = index.in_subtree(token, prefer)
     if inside:
         return inside[0]

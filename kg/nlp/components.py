@@ -64,4 +64,3 @@ def make_attribute_table(nlp: Language, name: str):
     if table is None:
         raise ValueError("the attribute ruler's rules are beyond the table")
     return table
-
