@@ -67,6 +67,22 @@ _DATE_LINE = re.compile(
     rf"(?:\s*{_DASH}\s*)?",
     re.IGNORECASE,
 )
+#: A first line that is only a date, as pages print it: "February 8, 2024", "8 February 2024",
+#: "Feb. 8, 2024 10:30 GMT", "Published: Feb 8, 2024".
+_WRITTEN_DATE_LINE = re.compile(
+    r"^\s*(?:(?:date|dated|published|updated|posted)\s*:?\s*)?"
+    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE}),?\s+(?P<year2>\d{{4}}))"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?"
+    r"[ \t]*(?:\n|$)",
+    re.IGNORECASE,
+)
+#: A wire lead without a date: "(Reuters) - ", "Washington (AFP) - ".
+_AGENCY_LEAD = re.compile(
+    r"^[ \t]*(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3})[ \t]+)?"
+    rf"\((?P<pub>[A-Z][A-Za-z .&'’-]{{1,40}})\)[ \t]*{_DASH}[ \t]*",
+    re.MULTILINE,
+)
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),\s+"
     rf"(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
@@ -150,11 +166,28 @@ def parse_header(text: str) -> Header:
             pos += len(rest) - len(rest.lstrip("\n")) + wire.end()
     else:
         match = _DATELINE.match(text)
+        written = _WRITTEN_DATE_LINE.match(text) if not match else None
         if match:
             date = _dateline_date(match)
             publisher = _clean_name(match.group("pub") or match.group("wire"))
             dateline = " ".join(w.capitalize() for w in match.group("place").split(",")[0].split())
             pos = match.end()
+        elif written:
+            date = _written_date(written)
+            pos = written.end()
+    if not publisher:
+        # "(Reuters) - Micron must pay ...", "Washington (AFP) - US border officers ...": at the
+        # start of the text or of the line after a date line
+        start = pos + len(text[pos:]) - len(text[pos:].lstrip("\n"))
+        lead = _AGENCY_LEAD.match(text, start) if start - pos <= 2 else None
+        place_words = (lead.group("place") or "").replace(",", " ").split() if lead else []
+        if lead is not None and "".join(w[0] for w in place_words) == lead.group("pub"):
+            lead = None  # "World Intellectual Property Organization (WIPO) - ": an acronym
+        if lead is not None:
+            publisher = _clean_name(lead.group("pub"))
+            if lead.group("place"):
+                dateline = " ".join(lead.group("place").split(",")[0].split())
+            pos = lead.end()
     if pos:
         masked.append((0, pos))
     # A caption: the rest of the header line, or the first line, names a photo source.
@@ -184,6 +217,16 @@ def _clean_name(name: str | None) -> str | None:
         return None
     name = name.strip(" .,;:-–—")
     return name or None
+
+
+def _written_date(match: re.Match[str]) -> str | None:
+    """The ISO date of a written date line ("February 8, 2024" -> "2024-02-08")."""
+    month_name = (match.group("month") or match.group("month2")).rstrip(".").lower()
+    month = _MONTHS.get(month_name[:4].rstrip("t")) or _MONTHS.get(month_name[:3])
+    day = int(match.group("day") or match.group("day2"))
+    if not month or not 1 <= day <= 31:
+        return None
+    return f"{int(match.group('year') or match.group('year2')):04d}-{month:02d}-{day:02d}"
 
 
 def _dateline_date(match: re.Match[str]) -> str | None:

@@ -151,3 +151,27 @@ def test_caption_on_the_line_after_the_date_and_a_domain_as_publisher() -> None:
     assert article.publisher == "swissinfo.ch"
     assert "Keystone" not in article.prose and "swissinfo" not in article.prose
     assert "The office towers in Basel." in article.prose
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "publisher", "dateline"),
+    [
+        ("February 8, 2024\nChina stays top filer\n\nBody text.", "2024-02-08", None, None),
+        ("8 February 2024\nBody text.", "2024-02-08", None, None),
+        ("Feb. 8, 2024 10:30 GMT\nBody text.", "2024-02-08", None, None),
+        ("Published: Sept 3, 2023\nBody text.", "2023-09-03", None, None),
+        ("(Reuters) - Micron must pay Netlist.", None, "Reuters", None),
+        (
+            "June 13, 2024\nWashington (AFP) - Officers seized goods.",
+            "2024-06-13",
+            "AFP",
+            "Washington",
+        ),
+        # not headers: a sentence that starts with a month, an acronym after its name
+        ("May 2024 was a record month for filings.", None, None, None),
+        ("World Intellectual Property Organization (WIPO) - the figures.", None, None, None),
+    ],
+)
+def test_written_date_lines_and_agency_leads(text, date, publisher, dateline) -> None:
+    header = parse_header(text)
+    assert (header.date, header.publisher, header.dateline) == (date, publisher, dateline)

@@ -248,7 +248,11 @@ def test_killed_add_leaves_whole_articles_and_resumes(tmp_path: Path, examples_b
     with GraphStore(store_dir) as store:
         facts = _facts_per_article(store)
         assert len(facts) == 3 * len(expected)
-        wrong = {i: (c, expected[i.split("-", 1)[1]]) for i, c in facts.items() if c != expected[i.split("-", 1)[1]]}
+        wrong = {
+            i: (c, expected[i.split("-", 1)[1]])
+            for i, c in facts.items()
+            if c != expected[i.split("-", 1)[1]]
+        }
         assert not wrong, wrong
 
 
