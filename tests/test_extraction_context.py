@@ -365,3 +365,14 @@ def test_titles_next_to_the_organisation_only() -> None:
     assert ("albert-bourla", "headOf", "pfizer") in found
     assert ("tan-yih-san", "headOf", "intellectual-property-office-of-singapore") in found
     assert not {t for t in found if t[2] == "united-nations"}
+
+
+def test_a_plan_named_with_an_ordinal_and_for_the_is_one_initiative() -> None:
+    result = extract(
+        "The State Council issued the 14th Five-Year Plan for the Protection and Application "
+        "of Intellectual Property. The plan sets 12 high-value invention patents per 10,000 "
+        "people as the target for 2025."
+    )
+    name = "14th Five-Year Plan for the Protection and Application of Intellectual Property"
+    assert classes(result).get(name) == "Initiative"
+    assert "Protection and Application of Intellectual Property" not in classes(result)

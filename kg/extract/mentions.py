@@ -297,11 +297,39 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and (token.is_alpha or "-" in token.text or "." in token.text)
 
 
+#: Heads of names that go on with "for the ...": "14th Five-Year Plan for the Protection and
+#: Application of Intellectual Property", "Strategy for the Development of ...".
+_PLAN_HEADS = frozenset(
+    "plan strategy programme program outline roadmap agenda framework initiative action".split()
+)
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
 def _grow_left(doc: Doc, start: int, floor: int) -> int:
     while start > floor:
         previous = doc[start - 1]
+        if (
+            previous.lower_ == "the"
+            and start - 3 >= floor
+            and doc[start - 2].lower_ in {"for", "on"}
+            and doc[start - 3].lower_ in _PLAN_HEADS
+            and _capitalised(doc[start - 3])
+        ):
+            start -= 2  # "... Plan for the Protection ...": one name, over "for the"
+            continue
         if previous.lower_ in {"the", "a", "an"}:
             break
+        if _ORDINAL.match(previous.text) and start < len(doc) and _capitalised(doc[start]):
+            start -= 1  # "the 14th Five-Year Plan", "the 10th Heads Meeting"
+            break
+        if (
+            previous.text == "-"
+            and start - 2 >= floor
+            and _capitalised(doc[start - 2])
+            and not previous.whitespace_
+        ):
+            start -= 2  # "Five-Year Plan": a hyphenated capitalised word
+            continue
         if _capitalised(previous) or (
             previous.lower_ in {"of", "for"} and start - 1 > floor and _capitalised(doc[start - 2])
         ):
@@ -347,6 +375,12 @@ def longer_name(ent: Span) -> Span:
     doc, sent = ent.doc, ent.sent
     start = _grow_left(doc, ent.start, sent.start)
     end = _grow_right(doc, ent.end, sent.end, 8)
+    if any(
+        t.lower_ in _PLAN_HEADS and doc[t.i + 1].lower_ in {"for", "on"}
+        for t in doc[start : ent.start]
+    ):
+        # "14th Five-Year Plan" + "for the Protection and Application of Intellectual Property"
+        return Span(doc, start, ent.end, label="ORG")  # typed by its name: an Initiative
     for stop in range(end, ent.end, -1):
         head = doc[stop - 1].lower_
         if head in _ORG_HEADS:

@@ -49,7 +49,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "Initiative",
             r"\b(initiative|programme|program|strategy|highway|project|plan|mission|scheme|campaign|"
-            r"pilot|classification)\b$",
+            r"pilot|classification)\b$|"
+            # "14th Five-Year Plan for the Protection and Application of Intellectual Property"
+            r"^[\w -]*\b(plan|strategy|programme|program|outline|roadmap)\b (for|on) ",
         ),
         (
             "InternationalOrganization",
