@@ -267,7 +267,11 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     if token.lemma_.lower() in _NOMINAL_CLASSES and definite:
         # named before the phrase: "the Geneva-based UN agency" is not the UN
         start = index.offset(token.left_edge)
-        return index.last_before(start, _NOMINAL_CLASSES[token.lemma_.lower()])
+        classes = _NOMINAL_CLASSES[token.lemma_.lower()]
+        if classes[0] == "IPOffice":
+            # "the office" in IP news is the IP office, even after "tabled in Parliament"
+            return index.last_before(start, classes[:1]) or index.last_before(start, classes)
+        return index.last_before(start, classes)
     inside = index.in_subtree(token, prefer)
     if inside:
         return inside[0]
