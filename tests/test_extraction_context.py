@@ -376,3 +376,17 @@ def test_a_plan_named_with_an_ordinal_and_for_the_is_one_initiative() -> None:
     name = "14th Five-Year Plan for the Protection and Application of Intellectual Property"
     assert classes(result).get(name) == "Initiative"
     assert "Protection and Application of Intellectual Property" not in classes(result)
+
+
+def test_totals_and_bare_relatives_name_their_owner() -> None:
+    found = stats(
+        extract(
+            "Canon Inc. was granted 2,890 U.S. patents in 2023. The total was 7.3% higher than "
+            "the 2,694 U.S. patents the Tokyo-based company received the year before. "
+            "Producers file with an authority in one of the 27 EU member states, after which "
+            "the Alicante-based office handles the EU stage."
+        )
+    )
+    assert ("canon", D("7.3"), "Percent") in found  # "the total": Canon's, not the U.S.'s
+    assert ("canon", D("2694"), "Count") in found  # "the patents the company received"
+    assert ("european-union", D("27"), "Count") in found  # "after which ...": no owner there

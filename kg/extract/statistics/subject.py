@@ -32,6 +32,21 @@ def find_subject(
     adjacent = _adjacent_mention(number, index) or _described_mention(number, index)
     if adjacent is not None:
         return adjacent
+    verb = governing_verb(number.tokens.root)
+    said_of = subject_token(verb) if verb is not None else None
+    if (
+        said_of is not None
+        and said_of.lemma_.lower() in _TOTAL_NOUNS
+        and index.at(said_of) is None
+        and not any(c.dep_ in {"poss", "compound", "prep"} for c in said_of.children)
+        and said_of.left_edge.i == ctx.sentence.span.start  # "The total was ..." opens it
+        and said_of.left_edge.lower_ in {"the", "this", "that"}
+    ):
+        # "Canon was granted 2,890 patents. The total was 7.3% higher than ...": the total
+        # is the previous figure's, whoever else the sentence names
+        continued = _continued_subject(ctx)
+        if continued is not None:
+            return continued
     if number.unit == "Percent" and is_change(number):
         # "French filings slipped by 1.5%": the changing thing names its owner
         verb = governing_verb(number.tokens.root)
@@ -51,6 +66,20 @@ def find_subject(
         for child in noun.children:
             if child.dep_ == "poss":
                 found = resolve_reference(child, index, SUBJECT_CLASSES)
+                if found and is_subject_like(found):
+                    return found
+    if noun is not None:  # "the 2,694 U.S. patents the Tokyo-based company received"
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            relative = any(
+                t.lower_ in {"which", "that", "who", "whom", "whose", "where", "when"}
+                for t in clause.subtree
+                if subj is not None and t.i < subj.i
+            )
+            # a bare relative only: "the patents the company received" (not "states, after
+            # which the office handles ...")
+            if subj is not None and not relative and subj.lower_ not in {"which", "that", "who"}:
+                found = resolve_reference(subj, index, SUBJECT_CLASSES)
                 if found and is_subject_like(found):
                     return found
     clause_subject = _clause_subject(number, ctx)
@@ -98,6 +127,7 @@ def find_subject(
     return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
 
 
+_TOTAL_NOUNS = frozenset("total figure tally count sum number".split())
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the world|across the world)\b", re.I)
 
 
