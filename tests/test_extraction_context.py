@@ -390,3 +390,19 @@ def test_totals_and_bare_relatives_name_their_owner() -> None:
     assert ("canon", D("7.3"), "Percent") in found  # "the total": Canon's, not the U.S.'s
     assert ("canon", D("2694"), "Count") in found  # "the patents the company received"
     assert ("european-union", D("27"), "Count") in found  # "after which ...": no owner there
+
+
+def test_listed_figures_after_a_colon_belong_to_the_place_after_each() -> None:
+    found = stats(
+        extract(
+            "The four provinces were granted 247,700 invention patents in 2023: about 107,900 in "
+            "Jiangsu, 65,000 in Zhejiang, 44,300 in Shanghai and 30,500 in Anhui. India's patent "
+            "office granted a record 1,03,000 patents. China filed 5,000 applications in Europe "
+            "and 3,000 in Japan."
+        )
+    )
+    for place, value in (("jiangsu", "107900"), ("zhejiang", "65000"), ("anhui", "30500")):
+        assert (place, D(value), "Count") in found
+    assert ("shanghai", D("44300"), "Count") in found
+    assert any(value == D("103000") for _, value, _ in found)  # Indian digit grouping
+    assert ("china", D("3000"), "Count") in found  # where China filed, not who

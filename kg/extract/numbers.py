@@ -138,7 +138,10 @@ _QUALIFIER_RE = re.compile(
     + r")\s+",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"[-+]?\d+(?:[,\s]\d{3})*(?:\.\d+)?|[-+]?\.\d+")
+# "1,234,567", "1 234", and the Indian grouping "1,03,000" / "2,26,000" (lakhs of two digits)
+_NUMBER = re.compile(
+    r"[-+]?\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|[-+]?\d+(?:[,\s]\d{3})*(?:\.\d+)?|[-+]?\.\d+"
+)
 CURRENCIES = {
     "$": "USD",
     "us$": "USD",

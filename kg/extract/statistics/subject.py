@@ -220,6 +220,9 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     inside = _parenthesised_after_mention(number, index)
     if inside is not None:
         return inside
+    listed = _listed_figure_then_place(number, index)
+    if listed is not None:
+        return listed
     i = number.tokens.start - 1
     skipped = 0
     between_words = {"(", "with", ",", "at", "in", "the", "-", "—"}
@@ -245,6 +248,30 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     if not between and number.unit != "Rank" and not number.tokens.text.isalpha():
         return None  # "Germany 8 million" is rare; "China 5G" is not a claim about China
     return mention
+
+
+_LIST_MARKS = frozenset({":", ",", ";", "and"})
+_QUALIFYING = frozenset("about around nearly almost some roughly over more than another".split())
+
+
+def _listed_figure_then_place(number: Number, index: MentionIndex) -> Mention | None:
+    """ "247,700 patents: about 107,900 in Jiangsu, 65,000 in Zhejiang and 30,500 in Anhui":
+    in a list of figures each followed by where, the place after a figure is its owner."""
+    doc = number.tokens.doc
+    end = number.tokens.end
+    if number.unit == "Rank" or end + 1 >= len(doc) or doc[end].lower_ not in {"in", "from"}:
+        return None
+    after = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+    mention = index.at(after)
+    if mention is None or mention.cls not in {"Country", "Region", "City"}:
+        return None
+    i = number.tokens.start - 1
+    while i > number.tokens.sent.start and doc[i].lower_ in _QUALIFYING:
+        i -= 1
+    # an enumeration after a colon ("China filed 5,000 in Europe and 3,000 in Japan" says
+    # where China filed, not who)
+    opened = any(t.text == ":" for t in doc[number.tokens.sent.start : number.tokens.start])
+    return mention if opened and doc[i].lower_ in _LIST_MARKS else None
 
 
 def _is_ordinal(token: Token) -> bool:
