@@ -406,3 +406,17 @@ def test_listed_figures_after_a_colon_belong_to_the_place_after_each() -> None:
     assert ("shanghai", D("44300"), "Count") in found
     assert any(value == D("103000") for _, value, _ in found)  # Indian digit grouping
     assert ("china", D("3000"), "Count") in found  # where China filed, not who
+
+
+def test_hyphenated_given_names_and_titles_glued_to_names() -> None:
+    result = extract(
+        "Lee In-sil, commissioner of the Korean Intellectual Property Office (KIPO), met "
+        "President Moon Jae-in. The Office of the Controller General of Patents, Designs and "
+        "Trade Marks (CGPDTM) granted 103,000 patents. Controller General Unnat P. Pandit said "
+        "so. The Munich-based office wrote the study with the Paris-based agency, the IEA."
+    )
+    people = {label for label, cls in classes(result).items() if cls == "Person"}
+    assert {"Lee In-sil", "Moon Jae-in", "Unnat P. Pandit"} <= people
+    found = triples(result)
+    assert ("lee-in-sil", "headOf", "korean-intellectual-property-office") in found
+    assert any(s == "unnat-p-pandit" and p == "headOf" for s, p, _ in found)

@@ -61,6 +61,8 @@ TITLE_WORDS = frozenset(
         "mayor",
         "senator",
         "judge",
+        "controller",
+        "registrar",
         "official",
         "officer",
         "executive",
@@ -167,7 +169,10 @@ def clean_span(span: Span) -> Span | None:
         doc[end - 1].lower_ in _TRAILING_DROP
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
-        or doc[end - 1].lower_ in {"of", "for", "and", "the", "on", "in"}  # "District of"
+        or (
+            doc[end - 1].lower_ in {"of", "for", "and", "the", "on", "in"}  # "District of"
+            and not (end - 2 > start and doc[end - 2].text == "-")  # "Moon Jae-in"
+        )
         or _WEEKDAYS_MONTHS.match(doc[end - 1].lower_)  # "Council of Ministers on Thursday"
     ):
         end -= 1
@@ -362,6 +367,35 @@ def _grow_right(doc: Doc, end: int, ceiling: int, limit: int) -> int:
     return end
 
 
+def _with_hyphenated_given_name(ent: Span) -> Span:
+    """ "Lee In-sil", "Moon Jae-in": a Korean given name the tagger cut at its hyphen."""
+    doc, end = ent.doc, ent.end
+    if (
+        end + 2 < len(doc) + 1
+        and end >= 1
+        and end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
+        and doc[end - 1].text[:1].isupper()
+    ):
+        return Span(doc, ent.start, end + 2, label=ent.label_)  # "Moon Jae" + "-in"
+    if (
+        end + 2 < len(doc)
+        and doc[end].text[:1].isupper()
+        and doc[end].is_alpha
+        and doc[end + 1].text == "-"
+        and not doc[end].whitespace_
+        and not doc[end + 1].whitespace_
+        and doc[end + 2].is_alpha
+        and doc[end + 2].is_lower
+    ):
+        return Span(doc, ent.start, end + 3, label=ent.label_)  # "Lee" + "In-sil"
+    return ent
+
+
 def longer_name(ent: Span) -> Span:
     """The longer name a known name is part of, when the words around it make one:
     "State Council" + "Information Office", "University of" + "California",
@@ -370,6 +404,8 @@ def longer_name(ent: Span) -> Span:
     The span grows over capitalised words and inner connectors ("of the") within the
     sentence; it is kept only if it then ends in an organisation or treaty head word.
     """
+    if ent.label_ == "PERSON":
+        return _with_hyphenated_given_name(ent)
     if ent.label_ not in _ORG_LABELS | _PLACE_LABELS:
         return ent
     doc, sent = ent.doc, ent.sent
@@ -444,6 +480,20 @@ def split_title(ent: Span) -> list[Span]:
     organisation and the person the title word between them separates."""
     if ent.label_ not in {"ORG", "PERSON"} or len(ent) < 3:
         return [ent]
+    lead = ent.start
+    while lead < ent.end and ent.doc[lead].lower_.strip(".") in _TITLES:
+        lead += 1
+    rest = ent.doc[lead : ent.end]
+    if (
+        ent.label_ == "ORG"
+        and lead > ent.start
+        and 2 <= len(rest) <= 4
+        and all(t.text[:1].isupper() for t in rest)
+        and not any(t.lower_ in _ORG_HEADS for t in rest)
+    ):
+        return [
+            Span(ent.doc, lead, ent.end, label="PERSON")
+        ]  # "Controller General Unnat P. Pandit"
     for i in range(ent.start + 1, ent.end - 1):
         token = ent.doc[i]
         if token.lower_ not in _SPLIT_TITLES:

@@ -44,7 +44,7 @@ _ROLE = (
     r"director|president|commissioner|head|chief executive|chief|ceo|chairman|chairwoman|"
     r"chairperson|chair|secretary[- ]general|administrator|minister|official|officer|deputy|"
     r"vice[- ]\w+|expert|examiner|counsel|adviser|advisor|representative|delegate|staff member|"
-    r"researcher|leader|governor|ambassador|member|judge|registrar)"
+    r"researcher|leader|governor|ambassador|member|judge|registrar|controller general)"
 )
 _TITLE = (
     # starts at a word's start only: a title may begin anywhere in a sentence, and letting it
@@ -363,7 +363,7 @@ def role_property(title: str) -> str | None:
         return "affiliatedWith"
     if re.search(
         r"\b(director|president|commissioner|head|chief|ceo|chair\w*|secretary[- ]general|"
-        r"administrator|minister|leader|governor)\b",
+        r"administrator|minister|leader|governor|controller general)\b",
         lower,
     ):
         return "headOf"

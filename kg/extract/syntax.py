@@ -31,7 +31,7 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
     "nation": ("Country",),
     "office": ("IPOffice", "GovernmentAgency"),
     "administration": ("IPOffice", "GovernmentAgency"),
-    "agency": ("GovernmentAgency", "IPOffice", "InternationalOrganization"),  # "the UN agency"
+    "agency": ("GovernmentAgency", "InternationalOrganization", "IPOffice"),  # "the UN agency"
     "ministry": ("GovernmentAgency",),
     "organization": ("InternationalOrganization", "Organization"),
     "organisation": ("InternationalOrganization", "Organization"),
@@ -268,9 +268,11 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
         # named before the phrase: "the Geneva-based UN agency" is not the UN
         start = index.offset(token.left_edge)
         classes = _NOMINAL_CLASSES[token.lemma_.lower()]
-        if classes[0] == "IPOffice":
-            # "the office" in IP news is the IP office, even after "tabled in Parliament"
-            return index.last_before(start, classes[:1]) or index.last_before(start, classes)
+        if classes[0] in {"IPOffice", "GovernmentAgency"} and len(classes) > 1:
+            # "the office" in IP news is the IP office, even after "tabled in Parliament";
+            # "the agency" is rarely the patent office ("the Munich-based office ... with the
+            # Paris-based agency": the EPO and the IEA)
+            return index.last_before(start, classes[:-1]) or index.last_before(start, classes)
         return index.last_before(start, classes)
     inside = index.in_subtree(token, prefer)
     if inside:
