@@ -420,3 +420,19 @@ def test_hyphenated_given_names_and_titles_glued_to_names() -> None:
     found = triples(result)
     assert ("lee-in-sil", "headOf", "korean-intellectual-property-office") in found
     assert any(s == "unnat-p-pandit" and p == "headOf" for s, p, _ in found)
+
+
+def test_reports_said_in_and_units_inside_agencies() -> None:
+    found = triples(
+        extract(
+            "Applications rose 2.7%, the World Intellectual Property Organization (WIPO) said in "
+            "its World Intellectual Property Indicators (WIPI) 2024 report. The U.S. Patent and "
+            "Trademark Office's Patent Trial and Appeal Board (PTAB) found the patent invalid. "
+            "Huawei's Intellectual Property Rights Department filed more."
+        )
+    )
+    wipo = "world-intellectual-property-organization"
+    assert ("world-intellectual-property-indicators", "publishedBy", wipo) in found
+    board = ("patent-trial-and-appeal-board", "memberOf")
+    assert any((s, p) == board for s, p, _ in found)
+    assert not any(p == "memberOf" and o == "huawei" for _, p, o in found)

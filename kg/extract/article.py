@@ -29,6 +29,7 @@ from kg.extract.relations import (
     located_in_relations,
     place_based_relations,
     surface_relations,
+    unit_relations,
 )
 from kg.extract.resolve import ArticleEntities, EntityDraft
 from kg.extract.sentences import SentenceView, build_sentences
@@ -83,6 +84,7 @@ def extract_article(
             *joint_action_relations(sentence, index),
             *located_in_relations(sentence, index),
             *place_based_relations(sentence, index),
+            *unit_relations(sentence),
             *joined_treaty_relations(sentence, index),
             *instrument_relations(sentence, index),
         ]

@@ -249,6 +249,22 @@ RULES: tuple[Rule, ...] = (
         "publishedBy",
         0.85,
     ),
+    _rule(
+        # "..., WIPO said in its World Intellectual Property Indicators 2024 report"
+        "org-said-in-its-index",
+        rf"{E('o', ORG)}(?: \([^()]{{1,15}}\))? (?:said|says|reported|noted|found|showed|wrote) in "
+        rf"(?:its|their) (?:latest |annual |new |yearly |\d{{4}} )?{E('s', 'Index')}",
+        "publishedBy",
+        0.85,
+    ),
+    _rule(
+        # "Indonesia climbed to 54th in the Global Innovation Index 2024, WIPO said"
+        "index-org-said",
+        rf"\bin {_THE}{E('s', 'Index')}[^⟦;]{{0,40}}?, {_THE}"
+        rf"{E('o', 'InternationalOrganization|IPOffice')} (?:said|says|reported|announced)\b",
+        "publishedBy",
+        0.75,
+    ),
     # -- events -----------------------------------------------------------------------------
     _rule(
         "event-hosted-by",
@@ -683,6 +699,32 @@ def located_in_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             yield Found(owner.key, "location", mention.key, 0.75, "dep-event-in-place")
         elif is_subclass(owner.cls, "Organization") and mention.cls == "City":
             yield Found(owner.key, "location", mention.key, 0.7, "dep-organization-in-city")
+
+
+_UNIT_HEADS = re.compile(
+    r"\b(?:Board|Division|Department|Bureau|Directorate|Unit|Service|Office|Agency|Court|"
+    r"Tribunal|Chamber|Institute|Center|Centre)$"
+)
+_UNIT_OF = re.compile(
+    rf"{E('s', ORG)}(?: \([^()]{{1,15}}\))?, (?:the |an? )?(?:[a-z-]+ ){{0,2}}"
+    rf"(?:part|unit|arm|division|branch|component|subsidiary|body|department) of {_THE}{E('o', ORG)}"
+)
+_ORGS_UNIT = re.compile(rf"{E('o', ORG)}(?:'s|’s) {E('s', ORG)}")
+
+
+def unit_relations(sentence: SentenceView) -> Iterator[Found]:
+    """Bodies inside organisations: "HSI, the investigative arm of ICE", "the USPTO's Patent
+    Trial and Appeal Board" (a unit named like one: Board, Division, Directorate ...)."""
+    for pattern, name in ((_UNIT_OF, "unit-of-org"), (_ORGS_UNIT, "org-s-unit")):
+        for match in pattern.finditer(sentence.tagged):
+            unit = sentence.mentions[int(match.group("s"))]
+            whole = sentence.mentions[int(match.group("o"))]
+            if pattern is _ORGS_UNIT and not _UNIT_HEADS.search(unit.text):
+                continue
+            if whole.cls == "Company" or unit.cls == "Company":
+                continue  # a firm's departments and subsidiaries are not memberships
+            if unit.key and whole.key and unit.key != whole.key:
+                yield Found(unit.key, "memberOf", whole.key, 0.75, name)
 
 
 _BASED_LEMMAS = frozenset({"base", "headquarter", "based", "headquartered"})
