@@ -275,12 +275,17 @@ def _score_article(
         return abs(got - want) <= abs(want) * Decimal("0.005")
 
     stat_score, stat_pairs, stat_missed, stat_extra = _match(gold.statistics, stats, stat_fits)
+    dates_wrong = []
     for gold_item, node in stat_pairs:
         if gold_item.get("date"):
             result.dates_total += 1
             got = g.value(node, IPO.date)  # type: ignore[arg-type]
             if got is not None and str(got) == str(gold_item["date"]):
                 result.dates_correct += 1
+            else:
+                dates_wrong.append(
+                    f"{gold_item['subject']} {gold_item['value']}: {got} (gold {gold_item['date']})"
+                )
 
     meta = {}
     if gold.meta.get("date"):
@@ -313,6 +318,7 @@ def _score_article(
             f"{str(g.value(n, IPO.unit)).rsplit('#', 1)[-1]} ({g.value(n, IPO.measure)})"
             for n in stat_extra
         ],
+        "statistic_dates_wrong": dates_wrong,
     }
     scores = (ent_score, typed, rel_score, stat_score)
     for category, score in zip(CATEGORIES, scores, strict=True):

@@ -436,3 +436,17 @@ def test_reports_said_in_and_units_inside_agencies() -> None:
     board = ("patent-trial-and-appeal-board", "memberOf")
     assert any((s, p) == board for s, p, _ in found)
     assert not any(p == "memberOf" and o == "huawei" for _, p, o in found)
+
+
+def test_each_figure_takes_its_own_date_not_a_baseline() -> None:
+    result = extract(
+        "KIPO said foreign filings rose. Annual filings by foreigners rose from 18,270 in 2010 "
+        "to 22,698 in 2014 and 29,795 in 2018. KIPO received 223,779 trademark applications "
+        "between January 2010 and March 2019. KIPO received about 111,000 design "
+        "applications in 2023, up 2.6% on 2022. KIPO ranked first with a 17.8% share."
+    )
+    dates = {Decimal(s.value).normalize(): s.date for s in result.statistics}
+    assert dates[D("18270")] == "2010" and dates[D("22698")] == "2014"
+    assert dates[D("29795")] == "2018"
+    assert dates[D("223779")] == "2019-03-31"  # a period's end
+    assert dates[D("2.6")] == "2023" and dates[D("17.8")] == "2023"  # "on 2022" compares

@@ -41,6 +41,9 @@ def resolve_date(
             return discourse_year
     if m := re.search(r"(\d{4}-\d{2}-\d{2})", lower):
         return m.group(1)
+    if m := re.search(r"\b((?:19|20)\d{2})[-–/](\d{2})\b", lower):
+        # "2023-24", "fiscal 2022/23": a year that straddles two, ending in the second
+        return f"{m.group(1)[:2]}{m.group(2)}"
     if m := re.search(
         rf"(?:end|close) of (?:the )?(?:fiscal |financial )?(?:year )?{_YEAR}", lower
     ):

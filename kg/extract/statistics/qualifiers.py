@@ -14,6 +14,7 @@ from kg.extract.statistics.subject import is_agent
 from kg.extract.statistics.vocabulary import REPORT_VERBS
 from kg.extract.syntax import MentionIndex, governing_verb, resolve_reference, subject_token
 
+_UNTIL = frozenset({"to", "until", "through", "till", "and"})
 _BASELINE_WORDS = frozenset("than from compared versus vs since over against".split())
 
 
@@ -52,7 +53,7 @@ def find_date(
     number: Number, sentence: SentenceView, article_date: str | None, discourse_year: str | None
 ) -> str | None:
     dates = [e for e in sentence.ents if e.label_ == "DATE"]
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[int, bool], str] | None = None
     for ent in dates:
         window = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end]
         if any(t.lower_ in _BASELINE_WORDS for t in window[: -len(ent)] if t.i >= ent.start - 2):
@@ -63,10 +64,33 @@ def find_date(
             and ent.doc[ent.start - 1].lower_ not in {"in", "during", "for"}
         ):
             continue  # "up from 4,398 a year earlier", "over the previous year": the baseline
-        resolved = resolve_date(window.text, article_date, discourse_year)
+        if (
+            re.fullmatch(r"(?:19|20)\d{2}", ent.text)
+            and ent.start > 0
+            and ent.doc[ent.start - 1].lower_ == "on"
+        ):
+            continue  # "up 2.6% on 2022": compared with a year, not dated in it
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        after = {t.lower_ for t in ent.doc[ent.end : ent.end + 2]}
+        if (
+            ent.text.lower().startswith(("between", "since"))
+            or before in {"between", "since"}
+            or ((before == "from" or ent.text.lower().startswith("from")) and after & _UNTIL)
+        ):
+            continue  # "between January 2010 and March 2019": the period's start
+        # the words just before the date, back to the previous figure or date ("from 18,270 in
+        # 2010 to 22,698 in 2014": "in 2014", not "2010 ... 2014")
+        lead = window[: len(window) - len(ent)]
+        cut = max(
+            (t.i + 1 for t in lead if t.like_num or t.ent_type_ == "DATE" or t.is_digit),
+            default=lead.start,
+        )
+        phrase = ent.doc[cut : ent.end]
+        resolved = resolve_date(phrase.text, article_date, discourse_year)
         if resolved is None:
             continue
-        distance = abs(ent.start - number.tokens.start)
+        # nearest first; at equal distance the date after the figure ("22,698 in 2014")
+        distance = (abs(ent.start - number.tokens.start), ent.start < number.tokens.start)
         if best is None or distance < best[0]:
             best = (distance, resolved)
     return best[1] if best else None
