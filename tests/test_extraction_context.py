@@ -450,3 +450,23 @@ def test_each_figure_takes_its_own_date_not_a_baseline() -> None:
     assert dates[D("29795")] == "2018"
     assert dates[D("223779")] == "2019-03-31"  # a period's end
     assert dates[D("2.6")] == "2023" and dates[D("17.8")] == "2023"  # "on 2022" compares
+
+
+def test_offices_whose_heads_lead_delegations_take_part_in_the_meeting() -> None:
+    found = triples(
+        extract(
+            "The 10th Heads Meeting of BRICS IP Offices was hosted by China's State "
+            "Intellectual Property Office (SIPO). Delegations were led by Luiz Otávio Pimentel, "
+            "president of Brazil's National Institute of Industrial Property (INPI); and Rory "
+            "Voller, commissioner of South Africa's Companies and Intellectual Property "
+            "Commission (CIPC)."
+        )
+    )
+    meeting = "10th-heads-meeting-of-brics-ip-offices"
+    assert (meeting, "organizedBy", "china-national-intellectual-property-administration") in found
+    for office in (
+        "national-institute-of-industrial-property",
+        "companies-and-intellectual-property-commission",
+    ):
+        assert (office, "participatedIn", meeting) in found
+    assert not any(o == "china" for _, p, o in found if p == "organizedBy")

@@ -20,6 +20,7 @@ from kg.extract.mentions import Mention, collect_mentions
 from kg.extract.relations import (
     Found,
     bare_title_relations,
+    delegation_relations,
     dependency_relations,
     event_context_relations,
     instrument_relations,
@@ -88,9 +89,10 @@ def extract_article(
             *joined_treaty_relations(sentence, index),
             *instrument_relations(sentence, index),
         ]
+        events = [m.key for m in sentence.mentions if m.cls == "Event" and m.key]
+        rels.extend(delegation_relations(sentence, rels, events[-1] if events else recent_event))
         for rel in rels:
             _keep(found, rel, sentence, table)
-        events = [m.key for m in sentence.mentions if m.cls == "Event" and m.key]
         recent_event = events[-1] if events else recent_event
     for agreement, parties, token in table.agreements:
         sentence = next(

@@ -269,7 +269,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "event-hosted-by",
         rf"{E('s', 'Event')}[^⟦]{{0,60}}?(?:hosted|organized|organised|convened|sponsored|co-hosted|"
-        rf"chaired) by {_THE}{E('o', AGENT)}",
+        rf"chaired) by {_THE}(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?{E('o', AGENT)}",  # "China's SIPO"
         "organizedBy",
         0.85,
     ),
@@ -699,6 +699,26 @@ def located_in_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             yield Found(owner.key, "location", mention.key, 0.75, "dep-event-in-place")
         elif is_subclass(owner.cls, "Organization") and mention.cls == "City":
             yield Found(owner.key, "location", mention.key, 0.7, "dep-organization-in-city")
+
+
+_DELEGATION_CUES = re.compile(
+    r"\b(?:delegations?|led their|(?:was|were) joined by|took part|attended|participated|"
+    r"on behalf of|chaired)\b",
+    re.IGNORECASE,
+)
+
+
+def delegation_relations(
+    sentence: SentenceView, found: list[Found], event: str | None
+) -> Iterator[Found]:
+    """ "USPTO Director Kathi Vidal and JPO Commissioner Hamano Koichi led their delegations",
+    "CNIPA Commissioner Shen Changyu was joined by X, Director of Y; Z, Head of W": at a
+    meeting, the offices whose heads and officials lead or join the delegations take part."""
+    if event is None or not _DELEGATION_CUES.search(sentence.text):
+        return
+    for rel in found:
+        if rel.prop in {"headOf", "affiliatedWith", "spokespersonOf"}:
+            yield Found(rel.object, "participatedIn", event, 0.65, "delegation-of-office")
 
 
 _UNIT_HEADS = re.compile(

@@ -184,7 +184,9 @@ _EVENT_HEAD = (
 _EVENT_NAME = re.compile(
     r"(?P<name>(?:\d+(?:st|nd|rd|th) )?(?:(?:annual|yearly) )?"
     r"(?:[A-Z][\w&'’.-]*|\d{4})(?: (?:[A-Z][\w&'’.-]*|of|and|on|for|the|\d{4}))*? "
-    rf"(?:{_EVENT_HEAD})(?: \d{{4}})?)\b"
+    rf"(?:{_EVENT_HEAD})(?: \d{{4}})?"
+    # "10th Heads Meeting of BRICS IP Offices", "Conference of the Parties"
+    r"(?: of (?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*| of [A-Z][\w&'’.-]*){0,5})?)\b"
 )
 
 
@@ -802,7 +804,11 @@ class ArticleEntities:
         for draft in self.drafts.values():
             if draft.gaz_key or draft.fixed or not draft.forms:
                 continue
-            names = [f for f in draft.forms if f[:1].isupper() or draft.cls == "TechnologyField"]
+            names = [
+                f
+                for f in draft.forms
+                if f[:1].isupper() or f[:1].isdigit() or draft.cls == "TechnologyField"
+            ]  # "10th Heads Meeting of BRICS IP Offices", "3M"
             if names:
                 draft.label = max(names, key=lambda f: (len(f.split()), len(f)))
 
