@@ -470,3 +470,15 @@ def test_offices_whose_heads_lead_delegations_take_part_in_the_meeting() -> None
     ):
         assert (office, "participatedIn", meeting) in found
     assert not any(o == "china" for _, p, o in found if p == "organizedBy")
+
+
+def test_members_listed_for_the_organisation_named_before() -> None:
+    found = triples(
+        extract(
+            "The African Intellectual Property Organization (OAPI) has a new head. Unlike "
+            "national offices, it grants a single title valid in all member states, among them "
+            "Cameroon, Senegal and Togo."
+        )
+    )
+    for country in ("cameroon", "senegal", "togo"):
+        assert (country, "memberOf", "african-intellectual-property-organization") in found

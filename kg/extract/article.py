@@ -19,6 +19,7 @@ from kg.extract.confidence import confidence
 from kg.extract.mentions import Mention, collect_mentions
 from kg.extract.relations import (
     Found,
+    bare_member_list_relations,
     bare_title_relations,
     delegation_relations,
     dependency_relations,
@@ -79,6 +80,7 @@ def extract_article(
         rels = [
             *surface_relations(sentence),
             *list_relations(sentence),
+            *bare_member_list_relations(sentence, index),
             *dependency_relations(sentence, index),
             *event_context_relations(sentence, recent_event),
             *bare_title_relations(sentence, index),

@@ -455,6 +455,12 @@ _MEMBER_LIST = re.compile(
     rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)",
     re.IGNORECASE,
 )
+#: "valid in all member states, among them Cameroon, Senegal and Togo" (whose: said before)
+_BARE_MEMBER_LIST = re.compile(
+    rf"(?<!⟧ )(?<!⟧'s )(?<!⟧’s )\b(?:all |its |their |the )?(?:[\w-]+ )?{_MEMBERS},? "
+    rf"(?:among them|including|such as|like|namely) {_LIST_OF}",
+    re.IGNORECASE,
+)
 #: "Mauritius was already one of ARIPO's 22 member states"
 _ONE_OF_MEMBERS = re.compile(
     rf"{_LIST_OF} (?:is|was|are|were|remains?|has been|have been) (?:already |also |now |still )?"
@@ -555,6 +561,20 @@ _LIST_RULES = (
     (_HOME_TO, "p", "location", "place-home-to-org"),
     (_ATTENDED_BY, "e", "participatedIn", "attended-by-list"),
 )
+
+
+def bare_member_list_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """Members listed for an organisation the text named before: "Unlike national offices, it
+    grants a title valid in all member states, among them Cameroon, Senegal and Togo"."""
+    for match in _BARE_MEMBER_LIST.finditer(sentence.tagged):
+        items = [sentence.mentions[int(i)] for i in re.findall(r"⟦(\d+):", match.group("list"))]
+        first = items[0].start if items else sentence.start
+        grouping = index.salient_before(first, ("InternationalOrganization", "Treaty"))
+        if grouping is None or not grouping.key:
+            continue
+        for item in items:
+            if item.key and item.key != grouping.key and item.cls in {"Country", "Region"}:
+                yield Found(item.key, "memberOf", grouping.key, 0.7, "bare-member-list")
 
 
 def list_relations(sentence: SentenceView) -> Iterator[Found]:
