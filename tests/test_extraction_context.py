@@ -482,3 +482,14 @@ def test_members_listed_for_the_organisation_named_before() -> None:
     )
     for country in ("cameroon", "senegal", "togo"):
         assert (country, "memberOf", "african-intellectual-property-organization") in found
+
+
+def test_a_place_in_a_based_description_is_not_the_owner() -> None:
+    found = stats(
+        extract(
+            "AbbVie reported results. The North Chicago, Illinois-based company's total net "
+            "revenues fell 6.4% to 54.3 billion dollars."
+        )
+    )
+    assert ("abbvie", D("-6.4"), "Percent") in found
+    assert not {s for s in found if s[0] in {"chicago", "north-chicago", "illinois"}}

@@ -237,7 +237,7 @@ def _place_based(token: Token) -> bool:
     # a definite description: "the" just before the place ("by Irvine, California-based
     # maker Masimo" names its own)
     edge = token.left_edge.i
-    return any(t.lower_ in {"the", "this", "that"} for t in token.doc[max(0, edge - 3) : edge + 1])
+    return any(t.lower_ in {"the", "this", "that"} for t in token.doc[max(0, edge - 5) : edge + 1])
 
 
 def is_nominal(token: Token) -> bool:

@@ -26,6 +26,29 @@ from kg.records import Statistic, is_subclass
 def find_subject(
     number: Number, noun: Token | None, ctx: Context, earlier: list[Statistic]
 ) -> Mention | None:
+    found = _find_subject(number, noun, ctx, earlier)
+    if found is not None and found.cls in {"City", "Region", "Country"}:
+        described = _described_by_place(found, ctx.index)
+        if described is not None:
+            return described  # "The North Chicago, Illinois-based company's revenues": AbbVie
+    return found
+
+
+def _described_by_place(place: Mention, index: MentionIndex) -> Mention | None:
+    """The entity a "<place>-based <noun>" description stands for, when ``place`` is in one."""
+    doc = place.span.doc
+    for token in doc[place.span.end : min(len(doc), place.span.end + 6)]:
+        if token.lower_ in {"based", "headquartered"} and token.dep_ == "amod":
+            found = resolve_reference(token.head, index, SUBJECT_CLASSES)
+            return found if found is not None and found is not place else None
+        if token.is_sent_start or token.lower_ in {"and", "or"}:
+            return None
+    return None
+
+
+def _find_subject(
+    number: Number, noun: Token | None, ctx: Context, earlier: list[Statistic]
+) -> Mention | None:
     index = ctx.index
     if number.pattern == LIST_POSITION:  # "3. Stanford University - 244"
         return index.at(number.tokens.doc[number.tokens.end + 1])
