@@ -493,3 +493,17 @@ def test_a_place_in_a_based_description_is_not_the_owner() -> None:
     )
     assert ("abbvie", D("-6.4"), "Percent") in found
     assert not {s for s in found if s[0] in {"chicago", "north-chicago", "illinois"}}
+
+
+def test_where_an_official_spoke_is_not_whose_figures_they_are() -> None:
+    found = stats(
+        extract(
+            "China's IP authorities handled 68,000 cases last year, officials said. Speaking at a "
+            "press conference held by the State Council Information Office (SCIO) in Beijing, "
+            "Shen Changyu, commissioner of the China National Intellectual Property "
+            "Administration (CNIPA), said IP authorities investigated 44,000 violation cases. "
+            "Customs detained 62,000 batches of suspected infringing goods, he said."
+        )
+    )
+    owners = {s for s, value, _ in found if value in {D("44000"), D("62000")}}
+    assert owners and not owners & {"beijing", "state-council-information-office", "customs"}

@@ -213,8 +213,9 @@ def clean_span(span: Span) -> Span | None:
 _GENERIC_NAMES = frozenset(
     """institute office council commission court agency ministry department bureau authority
     administration organization organisation association university heads south-east north-east
-    south-west north-west southeast northeast southwest northwest""".split()
-)
+    south-west north-west southeast northeast southwest northwest customs police courts
+    prosecutors""".split()
+) | {"national ip", "national ipr", "provincial ip", "local ip"}  # "National IP protection centers"
 _ROLE_PHRASE = re.compile(
     r"^(?:(?:permanent|executive|deputy|vice|acting|former|senior|chief)\s+)*"
     r"(?:representative|president|director(?:[- ]general)?|secretary(?:[- ]general)?|minister|"

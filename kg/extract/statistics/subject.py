@@ -122,13 +122,20 @@ def _find_subject(
     # "in China", "for overseas applicants in China"
     for mention in ctx.sentence.mentions:
         tok = mention.span.root
-        if tok.head.lower_ in {"in", "from", "by"} and mention.cls in {"Country", "Region", "City"}:
+        if (
+            tok.head.lower_ in {"in", "from", "by"}
+            and mention.cls in {"Country", "Region", "City"}
+            and not _in_adverbial_clause_without(tok, number)
+        ):
             return mention
     sources = _source_phrase_tokens(ctx)
     agents = [
         m
         for m in ctx.sentence.mentions
-        if is_subject_like(m) and m.cls != "Person" and m.span.root.i not in sources
+        if is_subject_like(m)
+        and m.cls != "Person"
+        and m.span.root.i not in sources
+        and not _in_adverbial_clause_without(m.span.root, number)
     ]
     if agents:
         return agents[0]
@@ -148,6 +155,20 @@ def _find_subject(
         # unowned figures are its country's, which the text names before)
         return ctx.reporter
     return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+
+
+def _in_adverbial_clause_without(token: Token, number: Number) -> bool:
+    """ "Speaking at a press conference in Beijing, X said authorities investigated 44,000
+    cases": the place is where the speaking happened, in a clause the figure is not in."""
+    figure = number.tokens.root.i
+    current = token
+    for _ in range(12):
+        if current.head.i == current.i:
+            return False
+        if current.dep_ == "advcl":
+            return not any(t.i == figure for t in current.subtree)
+        current = current.head
+    return False
 
 
 _TOTAL_NOUNS = frozenset("total figure tally count sum number".split())
