@@ -126,6 +126,15 @@ NON_ENTITIES = frozenset(
         "trademarks",
         "web",
         "worldwide",
+        # kinds of IP right, not holders of them
+        "eutm",
+        "eutms",
+        "rcd",
+        "rcds",
+        "sep",
+        "seps",
+        "pct application",
+        "pct applications",
     }
 )
 _URLISH = re.compile(
