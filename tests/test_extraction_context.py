@@ -507,3 +507,15 @@ def test_where_an_official_spoke_is_not_whose_figures_they_are() -> None:
     )
     owners = {s for s, value, _ in found if value in {D("44000"), D("62000")}}
     assert owners and not owners & {"beijing", "state-council-information-office", "customs"}
+
+
+def test_the_nth_member_counts_the_members() -> None:
+    found = stats(
+        extract(
+            "Pakistan has joined the Madrid System, becoming the 108th member of the system "
+            "administered by the World Intellectual Property Organization (WIPO). Brazil became "
+            "the 79th member of the Hague Union and the 71st contracting party to the Geneva Act."
+        )
+    )
+    assert ("pakistan", D("108"), "Count") in found
+    assert {("brazil", D("79"), "Count"), ("brazil", D("71"), "Count")} <= found

@@ -43,6 +43,7 @@ _IDENTIFIED_NOUNS = frozenset(
 )
 
 
+_MEMBER_WORDS = frozenset("member contracting party signatory".split())
 _ORDINAL_TOKEN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 
 
@@ -207,6 +208,15 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
             or (after is not None and after.lower_ in _RANK_FOLLOWERS)
             or _sentence_ranks(ent.sent)
         )
+        if (
+            ent.label_ == "ORDINAL"
+            and after is not None
+            and after.lemma_.lower() in _MEMBER_WORDS
+            and (parse_ordinal(bare) or 0) >= 2
+        ):
+            # "becoming the 108th member of the Madrid System": the system's member count
+            count = Decimal(parse_ordinal(bare) or 0)
+            return Number(ent, count, "Count", None, pattern="nth-member")
         if ent.label_ == "ORDINAL" and not rank_context:
             return None
         if ent.label_ == "ORDINAL" and _historic_first(ent):
