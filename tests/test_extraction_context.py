@@ -519,3 +519,8 @@ def test_the_nth_member_counts_the_members() -> None:
     )
     assert ("pakistan", D("108"), "Count") in found
     assert {("brazil", D("79"), "Count"), ("brazil", D("71"), "Count")} <= found
+
+
+def test_n_of_the_top_ten_is_a_count() -> None:
+    found = stats(extract("Chinese institutions took four of the top 10 places, WIPO said."))
+    assert ("china", D("4"), "Count") in found

@@ -294,6 +294,10 @@ def _counted_words(ent: Span, index: MentionIndex) -> bool:
         return True  # "France six, Switzerland four"
     if before is not None and before.lower_ in _DETERMINERS:
         return False
+    after = doc[ent.end : ent.end + 4]
+    if len(after) == 4 and after[0].lower_ == "of" and after[1].lower_ == "the":
+        if after[2].lower_ == "top" and after[3].like_num:
+            return True  # "Chinese institutions took four of the top 10 places"
     noun = ent.root.head
     return (
         noun.pos_ == "NOUN"
