@@ -524,3 +524,16 @@ def test_the_nth_member_counts_the_members() -> None:
 def test_n_of_the_top_ten_is_a_count() -> None:
     found = stats(extract("Chinese institutions took four of the top 10 places, WIPO said."))
     assert ("china", D("4"), "Count") in found
+
+
+def test_a_named_apposition_and_followed_by_lists_with_places() -> None:
+    found = stats(
+        extract(
+            "Huawei topped the list with 6,494 applications. US chipmaker Qualcomm ranked third "
+            "with 3,855, followed by Mitsubishi Electric of Japan (2,320) and Sweden's Ericsson "
+            "(2,158)."
+        )
+    )
+    assert ("qualcomm", D("3"), "Rank") in found  # not the United States
+    assert ("mitsubishi-electric", D("4"), "Rank") in found
+    assert ("ericsson", D("5"), "Rank") in found

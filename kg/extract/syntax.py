@@ -274,6 +274,10 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
             # Paris-based agency": the EPO and the IEA)
             return index.last_before(start, classes[:-1]) or index.last_before(start, classes)
         return index.last_before(start, classes)
+    for child in token.children:  # "US chipmaker Qualcomm": the name, not its country
+        named = index.at(child) if child.dep_ == "appos" else None
+        if named is not None and named.cls and is_subclass(named.cls, "Organization"):
+            return named
     inside = index.in_subtree(token, prefer)
     if inside:
         return inside[0]

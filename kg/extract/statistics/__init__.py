@@ -150,7 +150,7 @@ def statistics_in(
 
 _LIST_ITEM = (
     r"(?:the )?(?:⟦\d+:(?:Country|Region|City)⟧(?:'s|’s)? )?(?:\b(?!and )[a-z][\w-]* ){0,2}?"
-    r"⟦(\d+):[A-Za-z]+⟧(?: \([^()]*\))?"
+    r"⟦(\d+):[A-Za-z]+⟧(?: of ⟦\d+:(?:Country|Region|City)⟧)?(?: \([^()]*\))?"  # "X of Japan"
 )
 
 
@@ -190,8 +190,8 @@ def _respectively(
 
 
 def _item_index(item: re.Match[str]) -> int:
-    """The mention a list item names: its last placeholder ("Japan's ⟦Sony⟧" names Sony)."""
-    return int(re.findall(r"⟦(\d+):", item.group())[-1])
+    """The mention a list item names ("Japan's ⟦Sony⟧", "⟦Mitsubishi Electric⟧ of ⟦Japan⟧")."""
+    return int(item.group(1))
 
 
 def _followed_by(
