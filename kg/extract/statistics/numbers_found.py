@@ -295,9 +295,8 @@ def _counted_words(ent: Span, index: MentionIndex) -> bool:
     if before is not None and before.lower_ in _DETERMINERS:
         return False
     after = doc[ent.end : ent.end + 4]
-    if len(after) == 4 and after[0].lower_ == "of" and after[1].lower_ == "the":
-        if after[2].lower_ == "top" and after[3].like_num:
-            return True  # "Chinese institutions took four of the top 10 places"
+    if len(after) == 4 and [t.lower_ for t in after[:3]] == ["of", "the", "top"]:
+        return after[3].like_num  # "Chinese institutions took four of the top 10 places"
     noun = ent.root.head
     return (
         noun.pos_ == "NOUN"
