@@ -537,3 +537,15 @@ def test_a_named_apposition_and_followed_by_lists_with_places() -> None:
     assert ("qualcomm", D("3"), "Rank") in found  # not the United States
     assert ("mitsubishi-electric", D("4"), "Rank") in found
     assert ("ericsson", D("5"), "Rank") in found
+
+
+def test_signed_changes_in_parentheses() -> None:
+    found = stats(
+        extract(
+            "China remained the largest source with 70,015 filings (+0.6%), ahead of the "
+            "United States with 59,056 (-0.6%). Within Europe, the United Kingdom (+4.2%) and "
+            "the Netherlands (+3.5%) posted solid gains."
+        )
+    )
+    assert {("china", D("0.6"), "Percent"), ("united-states", D("-0.6"), "Percent")} <= found
+    assert ("united-kingdom", D("4.2"), "Percent") in found

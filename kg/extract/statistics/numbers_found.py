@@ -48,7 +48,8 @@ _ORDINAL_TOKEN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# digits, optionally signed ("(+0.6%)", "(-0.6%)": changes the NER leaves untagged)
+_DIGITS = re.compile(r"^[+\-−]?(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)$")
 
 
 @dataclass
