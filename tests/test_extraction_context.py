@@ -549,3 +549,14 @@ def test_signed_changes_in_parentheses() -> None:
     )
     assert {("china", D("0.6"), "Percent"), ("united-states", D("-0.6"), "Percent")} <= found
     assert ("united-kingdom", D("4.2"), "Percent") in found
+
+
+def test_a_change_followed_by_year_on_year_is_kept() -> None:
+    found = stats(
+        extract(
+            "The DPMA received 73,626 national trade mark applications, down 5.4% year on year. "
+            "CNIPA granted 1.045 million invention patents in 2024, up 13.5 percent year-on-year."
+        )
+    )
+    assert ("german-patent-and-trade-mark-office", D("-5.4"), "Percent") in found
+    assert any(value == D("13.5") for _, value, _ in found)

@@ -176,8 +176,12 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     last = doc[ent.end - 1]
     if not last.whitespace_ and after is not None and after.is_alpha and len(after.text) <= 3:
         return None  # "4G", "5G", "3D": part of a name
-    if after is not None and after.lemma_.lower() in TIME_UNITS:
-        return None
+    if (
+        after is not None
+        and after.lemma_.lower() in TIME_UNITS
+        and not re.search(r"%|percent|per cent", ent.text, re.I)  # "5.4% year on year"
+    ):
+        return None  # "five years", "30 months": a duration
     if (
         ent.label_ == "CARDINAL"
         and after is not None
