@@ -379,31 +379,23 @@ def _grow_right(doc: Doc, end: int, ceiling: int, limit: int) -> int:
 
 def _with_hyphenated_given_name(ent: Span) -> Span:
     """ "Lee In-sil", "Moon Jae-in": a Korean given name the tagger cut at its hyphen."""
-    doc, end = ent.doc, ent.end
-    if (
-        end + 2 < len(doc) + 1
-        and end >= 1
-        and end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].is_alpha
-        and doc[end + 1].is_lower
-        and doc[end - 1].text[:1].isupper()
-    ):
-        return Span(doc, ent.start, end + 2, label=ent.label_)  # "Moon Jae" + "-in"
-    if (
-        end + 2 < len(doc)
-        and doc[end].text[:1].isupper()
-        and doc[end].is_alpha
-        and doc[end + 1].text == "-"
-        and not doc[end].whitespace_
-        and not doc[end + 1].whitespace_
-        and doc[end + 2].is_alpha
-        and doc[end + 2].is_lower
-    ):
-        return Span(doc, ent.start, end + 3, label=ent.label_)  # "Lee" + "In-sil"
+    doc = ent.doc
+    for hyphen in (ent.end, ent.end + 1):  # "Moon Jae" + "-in"; "Lee" + "In-sil"
+        if hyphen + 1 < len(doc) and doc[hyphen - 1].is_alpha and _glued_hyphen(doc, hyphen):
+            return Span(doc, ent.start, hyphen + 2, label=ent.label_)
     return ent
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen with no space around it, between a capitalised and a lower-case part."""
+    return (
+        doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].text[:1].isupper()
+        and doc[i + 1].is_alpha
+        and doc[i + 1].is_lower
+    )
 
 
 def longer_name(ent: Span) -> Span:

@@ -80,13 +80,12 @@ def _tabulate_attribute_rules(nlp: Language) -> None:
     """Swap spaCy's AttributeRuler for the same rules applied by table lookup, when its rules
     are ones the table can express (about a fifth of en_core_web_sm's time; same tags,
     parts of speech, morphology and lemmas: tests/test_nlp.py compares them)."""
-    from kg.nlp.attribute_table import AttributeTable
-
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    if AttributeTable.from_ruler(nlp.get_pipe("attribute_ruler")) is None:
+    try:  # the factory builds the table once, and refuses rules beyond it
+        nlp.add_pipe("kg_attribute_table", after="attribute_ruler")
+    except ValueError:
         return
-    nlp.add_pipe("kg_attribute_table", after="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
 
 
