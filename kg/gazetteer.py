@@ -93,6 +93,19 @@ class Gazetteer:
                 target.setdefault(form if is_acronym(form) else fold_name(form), entry.key)
             for demonym in entry.demonyms:
                 self._demonyms.setdefault(demonym, entry.key)
+        #: (name without its country word, country key) -> key: "Brazil's National Institute
+        #: of Industrial Property" is the Brazilian one, "Japan's Patent Office" the JPO
+        self._national: dict[tuple[str, str], str] = {}
+        for entry in self.entries.values():
+            country = self.entries.get(entry.country or "")
+            if country is None or entry.cls not in {"IPOffice", "GovernmentAgency"}:
+                continue
+            prefixes = {fold_name(w) + " " for w in (*country.names, *country.demonyms)}
+            for form in entry.names:
+                folded = fold_name(form)
+                for prefix in prefixes:
+                    if folded.startswith(prefix) and len(folded) > len(prefix) + 3:
+                        self._national.setdefault((folded[len(prefix) :], country.key), entry.key)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -106,6 +119,17 @@ class Gazetteer:
         """
         stripped = name.strip()
         key = self._by_exact.get(stripped) or self._by_form.get(fold_name(stripped))
+        return self.entries.get(key) if key else None
+
+    def national(self, name: str, country_key: str) -> GazetteerEntry | None:
+        """The entry a country's possessive names: ("National Institute of Industrial
+        Property", "brazil") -> the Brazilian institute, or None.
+
+        Example:
+            >>> load_gazetteer().national("Patent Office", "japan").key
+            'japan-patent-office'
+        """
+        key = self._national.get((fold_name(name), country_key))
         return self.entries.get(key) if key else None
 
     def demonym(self, word: str) -> GazetteerEntry | None:

@@ -465,11 +465,12 @@ def test_offices_whose_heads_lead_delegations_take_part_in_the_meeting() -> None
     meeting = "10th-heads-meeting-of-brics-ip-offices"
     assert (meeting, "organizedBy", "china-national-intellectual-property-administration") in found
     for office in (
-        "national-institute-of-industrial-property",
+        "brazilian-national-institute-of-industrial-property",  # Brazil's, not France's INPI
         "companies-and-intellectual-property-commission",
     ):
         assert (office, "participatedIn", meeting) in found
     assert not any(o == "china" for _, p, o in found if p == "organizedBy")
+    assert not any("french" in s or "french" in o for s, _, o in found)
 
 
 def test_members_listed_for_the_organisation_named_before() -> None:
@@ -560,3 +561,39 @@ def test_a_change_followed_by_year_on_year_is_kept() -> None:
     )
     assert ("german-patent-and-trade-mark-office", D("-5.4"), "Percent") in found
     assert any(value == D("13.5") for _, value, _ in found)
+
+
+def test_a_system_city_before_a_filing_noun_is_the_system() -> None:
+    result = extract(
+        "US applicants filed the most Madrid applications last year. The Hague System grew "
+        "by 1%. WIPO's assemblies met in Madrid in June."
+    )
+    found = classes(result)
+    assert found["Madrid System"] == "Treaty"
+    assert found["Hague System"] == "Treaty"
+    assert "The Hague" not in found  # "The Hague System" is not the city
+    assert found["Madrid"] == "City"  # "met in Madrid" stays the city
+
+
+def test_a_countrys_office_defined_with_its_native_acronym_keeps_it() -> None:
+    result = extract(
+        "Brazil's National Institute of Industrial Property (INPI) has a backlog plan. The "
+        "INPI received 27,139 patent applications in 2022. More than 115,000 applications "
+        "are pending at the Rio de Janeiro-based institute."
+    )
+    office = "brazilian-national-institute-of-industrial-property"
+    assert classes(result)["Brazilian National Institute of Industrial Property"] == "IPOffice"
+    assert not any(k.startswith("French") for k in classes(result))  # France's INPI
+    assert (office, D("27139"), "Count") in stats(result)
+    assert (office, "location", "rio-de-janeiro") in triples(result)
+
+
+def test_a_seat_described_in_a_conjoined_apposition() -> None:
+    found = triples(
+        extract(
+            "The United States Patent and Trademark Office issued 320,000 patents. The agency, "
+            "part of the U.S. Department of Commerce and headquartered in Alexandria, "
+            "Virginia, has about 14,000 employees."
+        )
+    )
+    assert ("united-states-patent-and-trademark-office", "location", "alexandria") in found

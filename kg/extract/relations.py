@@ -709,6 +709,12 @@ def located_in_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             )
             if owner is None and anchor.dep_ == "acl":
                 owner = index.at(anchor.head)  # "the forum held in Geneva"
+            first = anchor
+            while first.dep_ == "conj":
+                first = first.head
+            if owner is None and first is not anchor and first.dep_ in {"appos", "acl"}:
+                # "The agency, part of the DoC and headquartered in Alexandria, ..."
+                owner = resolve_reference(first.head, index, ("Organization",))
         elif anchor.dep_ in {"dobj", "pobj"} and anchor.head.pos_ == "VERB":
             continue  # "sued Apple in London": where the suing happened, not Apple's seat
         else:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.mentions import Mention, clean_span, is_non_entity
 from kg.extract.syntax import MentionIndex, crosses_phrase, doc_text
 from kg.extract.typing_rules import classify
-from kg.gazetteer import Gazetteer, fold_name, is_acronym
+from kg.gazetteer import Gazetteer, GazetteerEntry, fold_name, is_acronym
 from kg.records import is_subclass
 from kg.slug import slugify
 
@@ -116,6 +116,11 @@ def _company_context(span: Span) -> bool:
     return False
 
 
+# "Madrid applications", "Hague filings": the city names the filing system
+_FILING_NOUNS = frozenset(
+    """application filing registration designation renewal member membership route union
+    user applicant mark trademark design""".split()
+)
 _TOWN_NOUNS = frozenset("town city capital village port municipality resort".split())
 
 
@@ -342,13 +347,45 @@ class ArticleEntities:
             draft.add_form(mention.text)
         self.mentions.append(mention)
 
+    def _filing_system(self, mention: Mention) -> GazetteerEntry | None:
+        """The treaty system a city names before a filing noun ("Madrid applications",
+        "Hague filings", "Lisbon registrations"), or None."""
+        doc, end = mention.span.doc, mention.span.end
+        if mention.label not in {"City", "GPE"} or end >= len(doc):
+            return None
+        system = doc[end].lower_ == "system"  # "The Hague System": the ruler took the city
+        if doc[end].lemma_.lower() not in _FILING_NOUNS and not system:
+            return None
+        name = mention.text.removeprefix("The ").removeprefix("the ")
+        entry = self.gaz.lookup(f"{name} System")
+        if entry is None or entry.cls != "Treaty":
+            return None
+        if system:
+            base = mention.start - mention.span.start_char
+            span = Span(doc, mention.span.start + (mention.text != name), end + 1)
+            mention.span, mention.text = span, span.text
+            mention.start, mention.end = base + span.start_char, base + span.end_char
+        return entry
+
+    def _national_lookup(self, mention: Mention) -> GazetteerEntry | None:
+        """The office a country's possessive names ("Brazil's National Institute of
+        Industrial Property", "Japan's Patent Office"), or None."""
+        doc, start = mention.span.doc, mention.span.start
+        if start < 2 or doc[start - 1].text not in {"'s", "’s"}:
+            return None
+        country = self.gaz.get(doc[start - 2].ent_id_ or None)
+        if country is None or country.cls != "Country":
+            return None
+        return self.gaz.national(mention.text, country.key)
+
     def resolve(self, docs: list[tuple[int, Doc]], mentions: list[Mention]) -> None:
         """Resolve every mention (all chunks of one article) in the order of the evidence."""
         pending: list[Mention] = []
         for mention in mentions:
             entry = self.gaz.get(mention.gaz_key) or self.gaz.lookup(mention.text)
+            entry = self._filing_system(mention) or entry
             if entry is None:
-                entry = self._yearly_lookup(mention.text)
+                entry = self._yearly_lookup(mention.text) or self._national_lookup(mention)
             if entry is None:
                 pending.append(mention)
                 continue
@@ -402,7 +439,17 @@ class ArticleEntities:
                     owner = self._mention_from_words(doc, base, before, acronym)
                     if owner is not None:
                         pending.append(owner)
-                if owner is None or not acronym_matches(acronym, owner.text):
+                if owner is None:
+                    continue
+                if not acronym_matches(acronym, owner.text):
+                    # "Brazil's National Institute of Industrial Property (INPI)": letters from
+                    # the name in its own language; the known office still owns its acronym
+                    held = self.gaz.lookup(acronym)
+                    draft = self.drafts.get(owner.key or "")
+                    if draft and draft.gaz_key and held and held.cls == draft.cls:
+                        draft.add_form(acronym)
+                        self.aliases[acronym] = draft.key
+                        self._claim_acronym(acronym, draft.key)
                     continue
                 if owner.key is None:
                     entry = self.gaz.lookup(acronym)
@@ -414,6 +461,8 @@ class ArticleEntities:
                 if owner.key:
                     self.aliases[acronym] = owner.key
                     self.drafts[owner.key].add_form(acronym)
+                    if self.drafts[owner.key].gaz_key:
+                        self._claim_acronym(acronym, owner.key)
             for match in _PARENS.finditer(text):
                 before = text[: match.start()].rstrip()
                 short = by_end.get((doc, len(before)))
@@ -452,6 +501,15 @@ class ArticleEntities:
         draft = self.drafts[key]
         entry = self.gaz.get(draft.gaz_key)
         return [draft.label, *draft.forms, *(entry.names if entry else ())]
+
+    def _claim_acronym(self, acronym: str, key: str) -> None:
+        """An acronym the article defines for a known entity ("Brazil's National Institute of
+        Industrial Property (INPI)") names it everywhere, not the gazetteer's other holder
+        of the letters (France's INPI)."""
+        for mention in list(self.mentions):
+            if mention.text == acronym and mention.key and mention.key != key:
+                self._detach(mention)
+                self.attach(mention, self.drafts[key], form=False)
 
     def _detach(self, mention: Mention) -> None:
         """Undo a mention's resolution (its entity stays only if other mentions name it)."""

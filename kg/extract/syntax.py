@@ -33,6 +33,10 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
     "administration": ("IPOffice", "GovernmentAgency"),
     "agency": ("GovernmentAgency", "InternationalOrganization", "IPOffice"),  # "the UN agency"
     "ministry": ("GovernmentAgency",),
+    "institute": ("Organization",),  # "the Rio de Janeiro-based institute" (INPI)
+    "bureau": ("GovernmentAgency", "Organization"),
+    "authority": ("GovernmentAgency", "Organization"),
+    "regulator": ("GovernmentAgency",),
     "organization": ("InternationalOrganization", "Organization"),
     "organisation": ("InternationalOrganization", "Organization"),
     "company": ("Company",),
@@ -55,6 +59,10 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
 }
 
 
+# nominals that usually repeat the head word of the name they stand for
+_NAME_HEADS = frozenset({"institute", "bureau", "authority"})
+
+
 class MentionIndex:
     """All mentions of an article in reading order, with token lookup."""
 
@@ -74,13 +82,17 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         return self._by_token.get((id(token.doc), token.i))
 
-    def last_before(self, offset: int, classes: tuple[str, ...]) -> Mention | None:
-        """The last mention of one of ``classes`` that ends before ``offset``."""
+    def last_before(
+        self, offset: int, classes: tuple[str, ...], name_word: str | None = None
+    ) -> Mention | None:
+        """The last mention of one of ``classes`` that ends before ``offset`` (whose canonical
+        name has ``name_word`` in it, if given)."""
         for mention in reversed(self.mentions):
             if (
                 mention.end <= offset
                 and mention.cls
                 and any(is_subclass(mention.cls, c) for c in classes)
+                and (name_word is None or name_word in (mention.key or "").split("-"))
             ):
                 return mention
         return None
@@ -268,6 +280,11 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
         # named before the phrase: "the Geneva-based UN agency" is not the UN
         start = index.offset(token.left_edge)
         classes = _NOMINAL_CLASSES[token.lemma_.lower()]
+        if token.lemma_.lower() in _NAME_HEADS:
+            # "the institute" is the last organisation named an Institute, if one was
+            named = index.last_before(start, classes, token.lemma_.lower())
+            if named is not None:
+                return named
         if classes[0] in {"IPOffice", "GovernmentAgency"} and len(classes) > 1:
             # "the office" in IP news is the IP office, even after "tabled in Parliament";
             # "the agency" is rarely the patent office ("the Munich-based office ... with the
