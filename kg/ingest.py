@@ -61,8 +61,10 @@ _MONTHS = {
 _MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DASH = r"(?:--|—|–|-)"
 _DATE_LINE = re.compile(
-    r"^\s*(?:date|dated|published|publication date)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})"
-    r"(?:T[0-9:.+Z-]*)?"
+    # "date 2024-01-25", "Updated: 2022-07-28 09:12", a bare "2024/02/11" line
+    r"^\s*(?:(?:date|dated|published|publication date|updated|posted|released)\s*:?\s*"
+    r"(?P<date>\d{4}-\d{2}-\d{2})|(?P<slashed>\d{4}[/.]\d{1,2}[/.]\d{1,2})(?=[ \t]*\n))"
+    r"(?:T[0-9:.+Z-]*|[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s*\((?P<pub>[^()\n]{2,60})\))?"
     rf"(?:\s*{_DASH}\s*)?",
     re.IGNORECASE,
@@ -85,7 +87,8 @@ _AGENCY_LEAD = re.compile(
 )
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),\s+"
-    rf"(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>\d{{4}}))?)"  # "5 October 2017"
     r"\s*(?:\((?P<pub>[^()\n]{2,60})\)|/(?P<wire>[^/\n]{2,40})/)?"
     rf"\s*{_DASH}\s*"
 )
@@ -149,12 +152,15 @@ def parse_header(text: str) -> Header:
         >>> h.date, h.caption
         ('2024-01-25', 'Foreign Ministry spokesman Photo: x.cn')
     """
+    below = _header_below_caption(text)
+    if below is not None:
+        return below
     date = publisher = caption = dateline = None
     masked: list[tuple[int, int]] = []
     pos = 0
     match = _DATE_LINE.match(text)
     if match:
-        date = match.group("date")
+        date = match.group("date") or _slashed_date(match.group("slashed"))
         publisher = _clean_name(match.group("pub"))
         pos = match.end()
         # "date 2025-01-15 BEIJING, Jan. 15 (Xinhua) --": a wire dateline after the date line
@@ -212,6 +218,22 @@ def parse_header(text: str) -> Header:
     return Header(date, publisher, caption, tuple(masked), dateline)
 
 
+def _header_below_caption(text: str) -> Header | None:
+    """A photo caption as the first line and the date line or dateline under it ("... Photo:
+    WIPO\n\nGENEVA, 8 October 2021 --"), or None."""
+    first_end = text.find("\n")
+    credit = _CAPTION.search(text[:first_end]) if 0 < first_end < 400 else None
+    if credit is None or any(p.match(text) for p in (_DATE_LINE, _DATELINE, _WRITTEN_DATE_LINE)):
+        return None
+    start = first_end + len(text[first_end:]) - len(text[first_end:].lstrip())
+    inner = parse_header(text[start:])
+    if not (inner.date or inner.dateline):
+        return None
+    masked = [(credit.start(), first_end), *((a + start, b + start) for a, b in inner.masked)]
+    caption = text[:first_end].strip()
+    return Header(inner.date, inner.publisher, caption, tuple(masked), inner.dateline)
+
+
 def _clean_name(name: str | None) -> str | None:
     if not name:
         return None
@@ -229,15 +251,21 @@ def _written_date(match: re.Match[str]) -> str | None:
     return f"{int(match.group('year') or match.group('year2')):04d}-{month:02d}-{day:02d}"
 
 
+def _slashed_date(text: str) -> str | None:
+    """ "2024/02/11" -> "2024-02-11" (None if it is no calendar date)."""
+    year, month, day = (int(part) for part in re.split(r"[/.]", text))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
 def _dateline_date(match: re.Match[str]) -> str | None:
-    year = match.group("year")
+    year = match.group("year") or match.group("year2")
     if not year:
         return None
-    month = _MONTHS.get(match.group("month").rstrip(".").lower()[:4].rstrip("t"))
-    month = month or _MONTHS.get(match.group("month").rstrip(".").lower()[:3])
+    name = (match.group("month") or match.group("month2")).rstrip(".").lower()
+    month = _MONTHS.get(name[:4].rstrip("t")) or _MONTHS.get(name[:3])
     if not month:
         return None
-    return f"{int(year):04d}-{month:02d}-{int(match.group('day')):02d}"
+    return f"{int(year):04d}-{month:02d}-{int(match.group('day') or match.group('day2')):02d}"
 
 
 def _trailing_publisher(text: str) -> tuple[str, int] | None:

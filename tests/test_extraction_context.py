@@ -597,3 +597,15 @@ def test_a_seat_described_in_a_conjoined_apposition() -> None:
         )
     )
     assert ("united-states-patent-and-trademark-office", "location", "alexandria") in found
+
+
+def test_members_listed_after_a_colon_for_the_organisation_a_nominal_names() -> None:
+    found = triples(
+        extract(
+            "The Eurasian Patent Organization (EAPO) received 3,377 applications. The "
+            "convention binds the organization's eight member states: Armenia, Azerbaijan, "
+            "Belarus and Russia."
+        )
+    )
+    for country in ("armenia", "azerbaijan", "belarus", "russia"):
+        assert (country, "memberOf", "eurasian-patent-organization") in found

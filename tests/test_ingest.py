@@ -167,7 +167,18 @@ def test_caption_on_the_line_after_the_date_and_a_domain_as_publisher() -> None:
             "AFP",
             "Washington",
         ),
+        ("GENEVA, 24 May 2024 (IPS) - Talks ended.", "2024-05-24", "IPS", "Geneva"),
+        ("GENEVA, 5 October 2017 -- Nigeria joined.", "2017-10-05", None, "Geneva"),
+        ("2024/02/11\nTAIPEI (Taiwan News) — TSMC led.", "2024-02-11", "Taiwan News", "TAIPEI"),
+        ("Updated: 2022-07-28 09:12\n\nGuangzhou lends.", "2022-07-28", None, None),
+        (
+            "The new chair of the Assembly Photo: WIPO\n\nGENEVA, 8 October 2021 -- Text.",
+            "2021-10-08",
+            None,
+            "Geneva",
+        ),
         # not headers: a sentence that starts with a month, an acronym after its name
+        ("2024/13/40\nBody text.", None, None, None),
         ("May 2024 was a record month for filings.", None, None, None),
         ("World Intellectual Property Organization (WIPO) - the figures.", None, None, None),
     ],

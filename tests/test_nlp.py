@@ -101,3 +101,15 @@ def test_attribute_table_gives_what_spacys_attribute_ruler_gives(nlp) -> None:
             ), a.text
             compared += 1
     assert compared > 20_000
+
+
+def test_a_persons_name_that_spells_a_city_stays_a_person(nlp) -> None:
+    doc = nlp(
+        "IMPI Director General Santiago Nieto Castillo met officials in Washington. The office "
+        "was headed by Josephine Santiago. She later flew to Santiago."
+    )
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Santiago Nieto Castillo", "PERSON") in ents
+    assert ("Josephine Santiago", "PERSON") in ents
+    assert ("Santiago", "City") in ents  # the city alone stays the city
+    assert ("Washington", "City") in ents

@@ -456,11 +456,23 @@ _MEMBER_LIST = re.compile(
     re.IGNORECASE,
 )
 #: "valid in all member states, among them Cameroon, Senegal and Togo" (whose: said before)
+#: "the organization's eight member states: Armenia, Azerbaijan ..." (whose: the nominal's)
 _BARE_MEMBER_LIST = re.compile(
-    rf"(?<!⟧ )(?<!⟧'s )(?<!⟧’s )\b(?:all |its |their |the )?(?:[\w-]+ )?{_MEMBERS},? "
-    rf"(?:among them|including|such as|like|namely) {_LIST_OF}",
+    rf"(?<!⟧ )(?<!⟧'s )(?<!⟧’s )\b(?:all |its |their |the (?:(?P<owner>[a-z]+)(?:'s|’s) )?)?"
+    rf"(?:[\w-]+ )?{_MEMBERS}(?:,? (?:among them|including|such as|like|namely)|:|,? (?:are|were)) "
+    rf"{_LIST_OF}",
     re.IGNORECASE,
 )
+_GROUPING_NOUNS = {
+    "organization": ("InternationalOrganization",),
+    "organisation": ("InternationalOrganization",),
+    "bloc": ("InternationalOrganization",),
+    "union": ("InternationalOrganization",),
+    "convention": ("Treaty",),
+    "treaty": ("Treaty",),
+    "agreement": ("Treaty",),
+    "protocol": ("Treaty",),
+}
 #: "Mauritius was already one of ARIPO's 22 member states"
 _ONE_OF_MEMBERS = re.compile(
     rf"{_LIST_OF} (?:is|was|are|were|remains?|has been|have been) (?:already |also |now |still )?"
@@ -569,7 +581,11 @@ def bare_member_list_relations(sentence: SentenceView, index: MentionIndex) -> I
     for match in _BARE_MEMBER_LIST.finditer(sentence.tagged):
         items = [sentence.mentions[int(i)] for i in re.findall(r"⟦(\d+):", match.group("list"))]
         first = items[0].start if items else sentence.start
-        grouping = index.salient_before(first, ("InternationalOrganization", "Treaty"))
+        owner = (match.group("owner") or "").lower()
+        classes = _GROUPING_NOUNS.get(owner, ("InternationalOrganization", "Treaty"))
+        if owner and owner not in _GROUPING_NOUNS:
+            continue  # "the country's member states"? not a grouping
+        grouping = index.salient_before(first, classes)
         if grouping is None or not grouping.key:
             continue
         for item in items:

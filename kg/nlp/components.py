@@ -64,3 +64,38 @@ def make_attribute_table(nlp: Language, name: str):
     if table is None:
         raise ValueError("the attribute ruler's rules are beyond the table")
     return table
+
+
+_PERSON_KEY = "kg_ner_persons"
+#: gazetteer labels a given name or surname may spell ("Santiago", "Victoria", "Florence")
+_PLACE_LABELS = frozenset({"City", "Region"})
+
+
+@Language.component("kg_note_persons")
+def note_persons(doc: Doc) -> Doc:
+    """Keep the NER's multi-word person names before the gazetteer ruler overwrites entities."""
+    doc.spans[_PERSON_KEY] = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    return doc
+
+
+@Language.component("kg_restore_persons")
+def restore_persons(doc: Doc) -> Doc:
+    """Give back person names the gazetteer cut into a place: "Santiago Nieto Castillo",
+    "Josephine Santiago" are people, not the Chilean capital (the ruler matched one word)."""
+    persons = doc.spans.get(_PERSON_KEY, [])
+    if not persons:
+        return doc
+    ents = list(doc.ents)
+    for person in persons:
+        inside = [e for e in ents if e.start < person.end and person.start < e.end]
+        if not inside or any(
+            e.label_ not in _PLACE_LABELS or e.start < person.start or e.end > person.end
+            for e in inside
+        ):
+            continue  # a name the gazetteer knows as a whole, or one that runs past the person
+        if sum(len(e) for e in inside) >= len(person):
+            continue  # "Victoria Falls": the gazetteer names all of it
+        ents = [e for e in ents if e not in inside] + [person]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    del doc.spans[_PERSON_KEY]
+    return doc
