@@ -609,3 +609,43 @@ def test_members_listed_after_a_colon_for_the_organisation_a_nominal_names() -> 
     )
     for country in ("armenia", "azerbaijan", "belarus", "russia"):
         assert (country, "memberOf", "eurasian-patent-organization") in found
+
+
+def dates(result: Extraction) -> dict[tuple[str, Decimal], str | None]:
+    return {(s.subject, Decimal(s.value).normalize()): s.date for s in result.statistics}
+
+
+def test_dates_that_belong_to_another_phrase_date_nothing() -> None:
+    found = dates(
+        extract(
+            "Amazon, last year's leader, slipped to fourth with US$308.9 billion. Japanese "
+            "applicants filed 12,505 applications in Taiwan last year, up from 12,078 in 2022. "
+            "Dalian University of Technology was seventh "
+            "with 141, almost three times its total for 2018."
+        )
+    )
+    assert found[("japan", D("12505"))] == "2023"  # not the baseline's 2022
+    assert found[("japan", D("12078"))] == "2022"
+    assert found[("amazon", D("308900000000"))] != "2023"  # "last year's leader"
+    assert found[("dalian-university-of-technology", D("141"))] != "2018"
+
+
+def test_a_founding_year_in_a_since_clause_is_no_statistics_date() -> None:
+    found = dates(
+        extract(
+            "Since the Eurasian Patent Organization was set up in 1996, applicants have filed "
+            "60,731 applications. The office received 3,377 applications in 2020."
+        )
+    )
+    assert found[("eurasian-patent-organization", D("60731"))] != "1996"
+
+
+def test_the_discourse_year_is_the_latest_of_a_sentence() -> None:
+    found = dates(
+        extract(
+            "Samsung was granted 6,377 U.S. patents in 2024, up 3 percent from 6,165 in 2023. "
+            "TSMC rose to second with 3,989 patents."
+        )
+    )
+    assert found[("samsung-electronics", D("6165"))] == "2023"
+    assert found[("tsmc", D("3989"))] == "2024"

@@ -148,9 +148,9 @@ def extract_article(
         )
         statistics.extend(in_sentence)
         dated = [s.date for s in in_sentence if s.date]
-        if dated:
-            discourse = dated[-1]
-            year = dated[-1][:4]
+        if dated:  # the latest: the others are baselines ("up 3% from 6,165 in 2023")
+            discourse = max(dated)
+            year = discourse[:4]
         previous_end = sentence.end
 
     publisher = _publisher(article, table, gaz)

@@ -114,6 +114,10 @@ def statistics_in(
             date = year.group(1) if year else None  # "12th on the Global Innovation Index 2023"
         if date is None:
             date = discourse_date or discourse_year or present_tense_year(number, article_date)
+        if date is None and discourse_index:
+            # figures in an article about "the Brand Finance Global 500 2024": that year's
+            edition = re.search(r"-((?:19|20)\d{2})$", discourse_index)
+            date = edition.group(1) if edition else None
         if number.unit == "Percent" and date is None and results:
             date = results[-1].date
         stat = Statistic(

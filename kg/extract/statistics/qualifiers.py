@@ -49,6 +49,32 @@ def present_tense_year(number: Number, article_date: str | None) -> str | None:
     return article_date[:4] if tags & {"VBZ", "VBP"} else None
 
 
+def _dates_something_else(ent, number: Number) -> bool:
+    """Whether a date belongs to another phrase than the figure: "last year's leader" (a
+    possessive), "12,505, up from 12,078 in 2022" (a nearer figure), "Since it was set up in
+    1996, ..." (a clause the figure is not in)."""
+    doc = ent.doc
+    figure = number.tokens
+    possessive = ent[-1].text in {"'s", "’s"} or (
+        ent.end < len(doc) and doc[ent.end].text in {"'s", "’s"}
+    )
+    if possessive and not ent.end < figure.start <= ent.end + 3:
+        return True
+    if figure.end <= ent.start and any(
+        t.like_num and t.ent_type_ != "DATE"
+        for t in doc[max(figure.end, ent.start - 2) : ent.start]
+    ):
+        return True  # the date just after another figure is that figure's
+    if figure.end <= ent.start and any(
+        t.lower_ in _BASELINE_WORDS or t.lower_ == "times" for t in doc[figure.end : ent.start]
+    ):
+        return True  # "141, almost three times its total for 2018": the baseline's date
+    for verb in ent.root.ancestors:
+        if any(c.dep_ == "mark" and c.lower_ in {"since", "when"} for c in verb.children):
+            return figure.root not in verb.subtree
+    return False
+
+
 def find_date(
     number: Number, sentence: SentenceView, article_date: str | None, discourse_year: str | None
 ) -> str | None:
@@ -56,8 +82,13 @@ def find_date(
     best: tuple[tuple[int, bool], str] | None = None
     for ent in dates:
         window = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end]
-        if any(t.lower_ in _BASELINE_WORDS for t in window[: -len(ent)] if t.i >= ent.start - 2):
-            continue  # "1.8% fewer than in 2022": the baseline, not the claim's date
+        lead = [t for t in window[: -len(ent)] if t.i >= ent.start - 3]
+        numbers = [i for i, t in enumerate(lead) if t.like_num]
+        lead = lead[numbers[-1] + 1 :] if numbers else lead  # "from 733 in 2014": 733's date
+        if any(t.lower_ in _BASELINE_WORDS for t in lead):
+            continue  # "1.8% fewer than in 2022", "than in the 2022 edition": the baseline
+        if _dates_something_else(ent, number):
+            continue
         if (
             _COMPARISON_DATE.search(ent.text)
             and ent.start > 0
