@@ -649,3 +649,20 @@ def test_the_discourse_year_is_the_latest_of_a_sentence() -> None:
     )
     assert found[("samsung-electronics", D("6165"))] == "2023"
     assert found[("tsmc", D("3989"))] == "2024"
+
+
+def test_report_and_ranking_names_with_their_year_are_indices() -> None:
+    result = extract(
+        "Apple overtook Amazon in the Brand Finance Global 500 2024 ranking released today by "
+        "Brand Finance. IP Australia published the Australian IP Report 2024 on Tuesday, and "
+        "Interbrand's Best Global Brands 2023 ranking came out in October. The IP Report said "
+        "designs rose. In its March 2024 report, the office said filings grew."
+    )
+    found = classes(result)
+    assert found["Brand Finance Global 500 2024"] == "Index"
+    assert found["Australian IP Report 2024"] == "Index"
+    assert found["Best Global Brands 2023"] == "Index"  # not "Interbrand's ..."
+    assert found["Interbrand"] in {"Company", "Organization"}
+    assert "IP Report" not in found  # the short form is the report named before
+    assert not any(name.startswith("March") for name in found)
+    assert ("brand-finance-global-500-2024", "publishedBy", "brand-finance") in triples(result)

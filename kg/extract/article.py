@@ -134,6 +134,8 @@ def extract_article(
         announcer = find_announcer(sentence, index)
         if announcer is not None and announcer.cls != "Person":
             reporter = announcer
+        if announcer is not None and announcer.cls == "Index":
+            announcer = None  # "according to the Australian IP Report 2024": a source, no agent
         in_sentence = statistics_in(
             sentence,
             index,

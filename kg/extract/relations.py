@@ -238,7 +238,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "index-published-by",
         rf"{E('s', 'Index')}[^⟦]{{0,40}}?(?:published|released|compiled|issued|produced|co-published) "
-        rf"by {_THE}{E('o', ORG)}",
+        rf"(?:(?:today|on \w+|this week|yesterday|last week) )?by {_THE}{E('o', ORG)}",
         "publishedBy",
         0.9,
     ),

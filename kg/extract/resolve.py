@@ -195,6 +195,22 @@ _EVENT_NAME = re.compile(
 )
 
 
+_REPORT_WORD = r"(?:Report|Index|Review|Survey|Scoreboard|Outlook|Indicators|Yearbook|Ranking|Rankings|Study|List)"
+_NAME_WORD = r"(?:[A-Z][\w&'’.+/-]*|\d{1,3}(?:,\d{3})*)"
+#: "the Brand Finance Global 500 2024 ranking", "the Australian IP Report 2024"
+_REPORT_NAME = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?: (?:{_NAME_WORD}|(?:of|on|for)(?: the)?|and))*? (?:19|20)\d{{2}})"
+    rf"(?= (?:ranking|rankings|list|league table|report|index|edition|survey|study)\b)"
+    rf"|(?P<name2>{_NAME_WORD}(?: (?:{_NAME_WORD}|(?:of|on|for)(?: the)?|and))*? {_REPORT_WORD} "
+    r"(?:19|20)\d{2})\b"
+)
+_YEAR_END = re.compile(r" (?:19|20)\d{2}$")
+_MONTH_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec fiscal fy q1 q2 q3 q4 h1 h2""".split()
+)
+
+
 @dataclass
 class EntityDraft:
     """An entity being assembled from its mentions."""
@@ -395,6 +411,7 @@ class ArticleEntities:
             else:
                 self.attach(mention, self._draft_for_gazetteer(entry.key))
         pending = self._event_names(docs, pending)
+        pending = self._report_names(docs, pending)
         pending = self._titled_persons(docs, pending)
         pending = self._acronym_definitions(docs, pending)
         persons = [m for m in pending if m.label == "PERSON" and len(m.span) > 1]
@@ -584,6 +601,44 @@ class ArticleEntities:
                     if ordinal:
                         draft.add_form(ordinal.group() + short)
                 self.attach(mention, draft)
+        return pending
+
+    def _report_names(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:
+        """Names of rankings and reports with their year that the NER cuts into a company and
+        a date ("the Brand Finance Global 500 2024 ranking", "the Australian IP Report 2024"):
+        one Index mention each, replacing the mentions inside it."""
+        for base, doc in docs:
+            text = doc_text(doc)
+            for match in _REPORT_NAME.finditer(text):
+                group = "name" if match.group("name") else "name2"
+                name = re.sub(r"^(?:The|This|Its|Their|In|At|By) ", "", match.group(group))
+                name = re.sub(r"^.*\S['’]s ", "", name)  # "Interbrand's Best Global Brands 2023"
+                start = match.end(group) - len(name)
+                words = [w for w in name.split()[:-1] if not w.isdigit()]
+                if not words or all(w.lower().rstrip(".") in _MONTH_WORDS for w in words):
+                    continue  # "March 2024 report": a date, not a name
+                span = doc.char_span(start, match.end(group), alignment_mode="expand")
+                if span is None:
+                    continue
+                inside = [
+                    m
+                    for m in [*self.mentions, *pending]
+                    if m.span.doc is doc and m.span.start < span.end and span.start < m.span.end
+                ]
+                if any(m.cls in {"Index", "Event"} or m.span.end > span.end for m in inside):
+                    continue  # a known index ("Global Innovation Index 2023") or a longer name
+                for m in inside:
+                    if m in pending:
+                        pending.remove(m)
+                    if m in self.mentions:
+                        self._detach(m)
+                mention = Mention(span, base + span.start_char, base + span.end_char, name, "ORG")
+                entry = self._yearly_lookup(name)
+                year = name.rsplit(" ", 1)[-1]
+                if entry is not None:
+                    self.attach(mention, self._edition_draft(entry.key, year))
+                else:
+                    self.attach(mention, self._new_draft(name, "Index"))
         return pending
 
     def _agreements(self, docs: list[tuple[int, Doc]]) -> None:
@@ -811,7 +866,12 @@ class ArticleEntities:
                 d
                 for d in self.drafts.values()
                 if d.cls not in {"Person", "Country", "City", "Region"}
-                and any(f.casefold().endswith(" " + folded) for f in d.forms)
+                and any(
+                    f.casefold().endswith(" " + folded)
+                    # "the Status Report" after "the JPO Status Report 2023"
+                    or (d.cls == "Index" and _YEAR_END.sub("", f).casefold().endswith(" " + folded))
+                    for f in d.forms
+                )
             ]
             if len(candidates) == 1:
                 return candidates[0]

@@ -135,15 +135,20 @@ def find_announcer(sentence: SentenceView, index: MentionIndex) -> Mention | Non
             and token.i + 1 < len(token.doc)
             and token.nbor(1).lower_ == "to"
         ):
+            report = None
             for t in token.nbor(1).subtree:
                 found = index.at(t)
                 if found and is_agent(found):
                     return found
+                if found and found.cls == "Index" and report is None:
+                    report = found  # no agent named: the report the figures come from
             # "according to the report published by WIPO": the parser may hang "by" elsewhere
             start = index.offset(token)
             for found in sentence.mentions:
                 if found.start > start and is_agent(found):
                     return found
+            if report is not None:
+                return report
         if lemma in REPORT_VERBS and token.pos_ == "VERB":
             subj = subject_token(token)
             if subj is not None:

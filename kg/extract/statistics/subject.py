@@ -150,6 +150,8 @@ def _find_subject(
         # "Overall, the USPTO granted 324,043 patents. Applications reached a record 430,625":
         # an ownerless figure right after another continues its subject
         return continued
+    if ctx.reporter is not None and ctx.reporter.cls == "Index":
+        return None  # figures of a report with no owner named: the article's topic
     if ctx.reporter is not None and not is_subclass(ctx.reporter.cls or "", "GovernmentAgency"):
         # "Resident filings grew 6.8%" in a WIPO report: WIPO's figure (a national agency's
         # unowned figures are its country's, which the text names before)
