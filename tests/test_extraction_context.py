@@ -666,3 +666,21 @@ def test_report_and_ranking_names_with_their_year_are_indices() -> None:
     assert "IP Report" not in found  # the short form is the report named before
     assert not any(name.startswith("March") for name in found)
     assert ("brand-finance-global-500-2024", "publishedBy", "brand-finance") in triples(result)
+
+
+def test_a_currency_named_after_a_country_is_money_not_the_country() -> None:
+    result = extract(
+        "WIPO member states approved a budget of 790.8 million Swiss francs for the biennium."
+    )
+    money = {(s.subject, s.unit, s.currency) for s in result.statistics}
+    assert ("world-intellectual-property-organization", "Money", "CHF") in money
+    assert not any(s.subject == "switzerland" for s in result.statistics)
+
+
+def test_stock_listings_and_hyphenated_modifiers_are_no_entities_or_claims() -> None:
+    result = extract(
+        "Clarivate Plc (NYSE: CLVT) published its list. Applied Materials filed designs for "
+        "3-nanometer chips, and a 20-member delegation visited."
+    )
+    assert "NYSE" not in classes(result)
+    assert not {s for s in stats(result) if s[1] in {D("3"), D("20")}}

@@ -261,6 +261,18 @@ def is_non_entity(text: str, label: str) -> bool:
     return bool(re.fullmatch(r"[\d\s.,%-]+", text))
 
 
+def _stock_listing(ent: Span) -> bool:
+    """An exchange in a ticker parenthesis: "(NYSE: CLVT)", "(KRX: 005930)", "(TSE:6758)"."""
+    doc = ent.doc
+    return (
+        ent.start > 0
+        and doc[ent.start - 1].text == "("
+        and ent.end + 1 < len(doc)
+        and doc[ent.end].text == ":"
+        and re.fullmatch(r"[A-Z0-9.]{1,8}", doc[ent.end + 1].text) is not None
+    )
+
+
 def collect_mentions(doc: Doc, base: int) -> list[Mention]:
     """Mentions in one Doc (offsets shifted by ``base`` into the article text)."""
     mentions: list[Mention] = []
@@ -271,6 +283,8 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue  # demonyms the gazetteer knows come from the ruler; others name no entity
         if ent.end < len(doc) and doc[ent.end].lemma_.lower() in {"dollar", "cent"}:
             continue  # "U.S. dollars", "Hong Kong dollars": a currency, not the place
+        if _stock_listing(ent):
+            continue  # "Clarivate Plc (NYSE: CLVT)": the exchange is no party to the news
         ent = longer_name(ent)
         parts = [p for piece in split_coordination(ent) for p in split_title(piece)]
         for part in parts:

@@ -66,36 +66,42 @@ def make_attribute_table(nlp: Language, name: str):
     return table
 
 
-_PERSON_KEY = "kg_ner_persons"
-#: gazetteer labels a given name or surname may spell ("Santiago", "Victoria", "Florence")
-_PLACE_LABELS = frozenset({"City", "Region"})
+_NER_KEY = "kg_ner_kept"
+#: gazetteer labels a given name or surname may spell ("Santiago", "Victoria", "Florence"),
+#: or a currency ("Swiss francs", "Hong Kong dollars")
+_INNER_LABELS = {
+    "PERSON": frozenset({"City", "Region"}),
+    "MONEY": frozenset({"City", "Region", "Country", "Demonym"}),
+}
 
 
 @Language.component("kg_note_persons")
 def note_persons(doc: Doc) -> Doc:
-    """Keep the NER's multi-word person names before the gazetteer ruler overwrites entities."""
-    doc.spans[_PERSON_KEY] = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    """Keep the NER's multi-word person names and sums of money before the gazetteer ruler
+    overwrites entities."""
+    doc.spans[_NER_KEY] = [e for e in doc.ents if e.label_ in _INNER_LABELS and len(e) > 1]
     return doc
 
 
 @Language.component("kg_restore_persons")
 def restore_persons(doc: Doc) -> Doc:
-    """Give back person names the gazetteer cut into a place: "Santiago Nieto Castillo",
-    "Josephine Santiago" are people, not the Chilean capital (the ruler matched one word)."""
-    persons = doc.spans.get(_PERSON_KEY, [])
-    if not persons:
+    """Give back names and sums the gazetteer cut into a place: "Santiago Nieto Castillo",
+    "Josephine Santiago" are people, not the Chilean capital; "790.8 million Swiss francs" is
+    money, not the demonym (the ruler matched one or two words inside them)."""
+    kept = doc.spans.get(_NER_KEY, [])
+    if not kept:
         return doc
     ents = list(doc.ents)
-    for person in persons:
-        inside = [e for e in ents if e.start < person.end and person.start < e.end]
+    for span in kept:
+        inside = [e for e in ents if e.start < span.end and span.start < e.end]
         if not inside or any(
-            e.label_ not in _PLACE_LABELS or e.start < person.start or e.end > person.end
+            e.label_ not in _INNER_LABELS[span.label_] or e.start < span.start or e.end > span.end
             for e in inside
         ):
-            continue  # a name the gazetteer knows as a whole, or one that runs past the person
-        if sum(len(e) for e in inside) >= len(person):
+            continue  # a name the gazetteer knows as a whole, or one that runs past the span
+        if sum(len(e) for e in inside) >= len(span):
             continue  # "Victoria Falls": the gazetteer names all of it
-        ents = [e for e in ents if e not in inside] + [person]
+        ents = [e for e in ents if e not in inside] + [span]
     doc.ents = sorted(ents, key=lambda e: e.start)
-    del doc.spans[_PERSON_KEY]
+    del doc.spans[_NER_KEY]
     return doc

@@ -177,6 +177,17 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     if not last.whitespace_ and after is not None and after.is_alpha and len(after.text) <= 3:
         return None  # "4G", "5G", "3D": part of a name
     if (
+        ent.label_ == "CARDINAL"
+        and not last.whitespace_
+        and after is not None
+        and after.text in {"-", "‑"}
+        and not after.whitespace_
+        and ent.end + 1 < len(doc)
+        and doc[ent.end + 1].is_lower
+        and doc[ent.end + 1].is_alpha
+    ):
+        return None  # "3-nanometer chips", "a 20-member delegation": a modifier, no claim
+    if (
         after is not None
         and after.lemma_.lower() in TIME_UNITS
         and not re.search(r"%|percent|per cent", ent.text, re.I)  # "5.4% year on year"
