@@ -273,10 +273,52 @@ def _stock_listing(ent: Span) -> bool:
     )
 
 
+_SERIES_HEADS = re.compile(
+    r"^(?:the )?(?:Department|Ministry|Office|Commission|Committee|Council|Institute|School|"
+    r"Faculty|Centre|Center|Bureau|Agency|Secretariat|Directorate) (?:for|of) ",
+    re.IGNORECASE,
+)
+
+
+def mended_names(doc: Doc) -> list[Span]:
+    """The Doc's entities with names the NER cut at a comma or an "and" made whole again:
+    "Department for Culture" + "Media" + "Sport" -> "Department for Culture, Media and
+    Sport"; "Commonwealth Scientific and" + "Industrial Research Organisation" -> one."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        end = ent.end
+        if ent.label_ in _ORG_LABELS and len(ent) > 1 and ent[-1].lower_ == "and":
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.start == ent.end and nxt.label_ in _ORG_LABELS:
+                end = nxt.end  # "Commonwealth Scientific and" | "Industrial Research Organisation"
+        elif ent.label_ in _ORG_LABELS and _SERIES_HEADS.match(ent.text):
+            j = ent.end
+            while (
+                j + 2 < len(doc)
+                and doc[j].text == ","
+                and doc[j + 1].is_title
+                and (doc[j + 2].text == "," or doc[j + 2].lower_ == "and")
+            ):
+                j += 2
+            if j > ent.end and j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].is_title:
+                end = j + 2  # "Department for Culture, Media and Sport"
+        if end > ent.end:
+            out.append(Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_))
+            while i + 1 < len(ents) and ents[i + 1].start < end:
+                i += 1
+        else:
+            out.append(ent)
+        i += 1
+    return out
+
+
 def collect_mentions(doc: Doc, base: int) -> list[Mention]:
     """Mentions in one Doc (offsets shifted by ``base`` into the article text)."""
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in mended_names(doc):
         if ent.label_ not in RULER_LABELS and ent.label_ not in NER_LABELS:
             continue
         if ent.label_ == "NORP":

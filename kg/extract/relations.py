@@ -450,7 +450,7 @@ _MEMBERS = r"(?:member states|members|member countries|contracting parties|contr
 _LIST_OF = rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)"
 _MEMBER_LIST = re.compile(
     # "ARIPO's 22 member states, alongside Botswana, Cabo Verde ..."
-    rf"{E('o', GROUPING)}(?:'s|’s)? (?:[\w-]+ )?{_MEMBERS}(?:,)? (?:[a-z ]{{0,25}}: )?"
+    rf"{E('o', GROUPING)}(?:'s|’s)? (?:[\w-]+ )?{_MEMBERS}(?:,)?(?::? | (?:[a-z ]{{0,25}}: )?)"
     r"(?:such as |including |like |namely |are |were |alongside |along with |together with )?"
     rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)",
     re.IGNORECASE,
@@ -579,6 +579,8 @@ def bare_member_list_relations(sentence: SentenceView, index: MentionIndex) -> I
     """Members listed for an organisation the text named before: "Unlike national offices, it
     grants a title valid in all member states, among them Cameroon, Senegal and Togo"."""
     for match in _BARE_MEMBER_LIST.finditer(sentence.tagged):
+        if re.search(r"⟧(?:'s|’s)? (?:[\w-]+ )?$", sentence.tagged[: match.start()]):
+            continue  # "ARIPO's 22 member states: ...": the named owner's list (member-list)
         items = [sentence.mentions[int(i)] for i in re.findall(r"⟦(\d+):", match.group("list"))]
         first = items[0].start if items else sentence.start
         owner = (match.group("owner") or "").lower()

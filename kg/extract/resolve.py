@@ -45,6 +45,8 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "company": ("Company",),
     "firm": ("Company",),
     "country": ("Country",),
+    "kingdom": ("Country",),  # "the Kingdom's most prolific patent holder"
+    "republic": ("Country",),
     "meeting": ("Event",),
     "conference": ("Event",),
     "forum": ("Event",),
@@ -78,7 +80,7 @@ _NAME_AFTER_TITLE = re.compile(
     r" has| had| was| is| will| noted| stressed| added)"
 )
 _COMPANY_NOUNS = frozenset(
-    """company firm maker manufacturer carmaker automaker chipmaker giant group insurer bank
+    """company firm maker manufacturer carmaker automaker chipmaker giant group groups insurer bank
     conglomerate startup start-up developer supplier vendor producer retailer contractor
     corporation multinational brand""".split()
 )
@@ -728,6 +730,8 @@ class ArticleEntities:
                 continue
             # one-word "people" in a company context are companies the NER misread ("maker Zentrix")
             misread = draft.cls == "Person" and len(draft.label.split()) == 1
+            # "oilfield service groups Halliburton": a firm the NER took for a place
+            misread = misread or (draft.cls == "City" and mention.label == "GPE")
             if (draft.cls == "Organization" or misread) and _company_context(mention.span):
                 draft.cls = "Company"
             elif draft.cls in {"Person", "City", "Organization"} and _town_context(mention.span):

@@ -29,6 +29,7 @@ _PRONOUN_CLASSES: dict[str, tuple[str, ...]] = {
 _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
     "country": ("Country",),
     "nation": ("Country",),
+    "kingdom": ("Country",),
     "office": ("IPOffice", "GovernmentAgency"),
     "administration": ("IPOffice", "GovernmentAgency"),
     "agency": ("GovernmentAgency", "InternationalOrganization", "IPOffice"),  # "the UN agency"
