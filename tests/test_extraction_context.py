@@ -684,3 +684,28 @@ def test_stock_listings_and_hyphenated_modifiers_are_no_entities_or_claims() -> 
     )
     assert "NYSE" not in classes(result)
     assert not {s for s in stats(result) if s[1] in {D("3"), D("20")}}
+
+
+def test_a_persons_country_from_demonyms_of_phrases_and_representatives() -> None:
+    found = triples(
+        extract(
+            "The talks were chaired by Brazilian ambassador Guilherme de Aguiar Patriota. The "
+            "Office is headed by President Saule Tlevlessova of Kazakhstan. Ambassador Tatiana "
+            "Molcean, Moldova's Permanent Representative to the United Nations, spoke."
+        )
+    )
+    assert ("guilherme-de-aguiar-patriota", "country", "brazil") in found
+    assert ("saule-tlevlessova", "country", "kazakhstan") in found
+    assert ("tatiana-molcean", "country", "moldova") in found
+
+
+def test_heads_named_in_whose_clauses_and_under_a_bare_title() -> None:
+    found = triples(
+        extract(
+            "IMPI signed an agreement with the Entertainment Software Association (ESA), whose "
+            "chief executive is Stanley Pierre-Louis. WIPO approved its first budget drawn up "
+            "under Director General Daren Tang."
+        )
+    )
+    assert ("stanley-pierre-louis", "headOf", "entertainment-software-association") in found
+    assert ("daren-tang", "headOf", "world-intellectual-property-organization") in found

@@ -39,6 +39,11 @@ def E(name: str, classes: str) -> str:
 
 
 _THE = r"(?:the |The )?"
+_PERSON_ROLE = (
+    r"(?:ambassador|envoy|diplomat|delegate|negotiator|minister|president|representative|"
+    r"official|spokesperson|spokesman|spokeswoman|lawmaker|judge|expert|Ambassador|Minister|"
+    r"President|Representative)"
+)
 _ROLE = (
     r"(?:spokesperson|spokesman|spokeswoman|spokespeople|press secretary|director[- ]general|"
     r"director|president|commissioner|head|chief executive|chief|ceo|chairman|chairwoman|"
@@ -122,6 +127,23 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "person-comma-org-title",
         rf"{E('s', 'Person')}, {_THE}{E('o', ORG)}(?:'s|’s)? (?P<title>[A-Za-z -]{{0,50}}?{_ROLE}[A-Za-z -]{{0,30}}?)(?=,|\.|;| said| told| and|$)",
+        None,
+        0.8,
+    ),
+    _rule(
+        # "the Entertainment Software Association (ESA), whose chief executive is Stanley ..."
+        "org-whose-title-is-person",
+        rf"{E('o', ORG)}(?: \([^()]{{1,15}}\))?, whose (?P<title>[a-z -]{{0,30}}?{_ROLE}) "
+        rf"(?:is|was|has been) {E('s', 'Person')}",
+        None,
+        0.85,
+    ),
+    _rule(
+        # "elected Ambassador Tatiana Molcean, Permanent Representative of ..., as Chair of the
+        # WIPO General Assembly"
+        "person-elected-as-title-of-org",
+        rf"{E('s', 'Person')}(?:, [^;]{{0,200}}?,)? as (?:the )?(?:new |next |incoming )?"
+        rf"(?P<title>(?:[A-Za-z-]+ ){{0,2}}?{_ROLE}) of {_THE}{E('o', ORG)}",
         None,
         0.8,
     ),
@@ -328,6 +350,31 @@ RULES: tuple[Rule, ...] = (
         0.8,
     ),
     _rule("city-comma-country", rf"{E('s', 'City')}, {E('o', 'Country|Region')}", "partOf", 0.8),
+    # -- a person's country -----------------------------------------------------------------------
+    _rule(
+        # "Brazilian ambassador Guilherme de Aguiar Patriota"
+        "demonym-role-person",
+        rf"{E('o', 'Country')} (?:(?:senior|chief|former|deputy|vice|permanent|foreign|trade|prime) )?"
+        rf"{_PERSON_ROLE} {E('s', 'Person')}",
+        "country",
+        0.75,
+    ),
+    _rule(
+        # "President Saule Tlevlessova of Kazakhstan", "Ambassador Tatiana Molcean of the
+        # Republic of Moldova"
+        "person-of-country",
+        rf"{E('s', 'Person')} of {_THE}{E('o', 'Country')}(?!'s|’s| ⟦)",
+        "country",
+        0.75,
+    ),
+    _rule(
+        # "Audu Ayinla Kadiri, Nigeria's Permanent Representative to the UN"
+        "person-countrys-role",
+        rf"{E('s', 'Person')}, {_THE}{E('o', 'Country')}(?:'s|’s) (?:[A-Za-z-]+ ){{0,2}}?"
+        rf"(?i:{_PERSON_ROLE})\b",
+        "country",
+        0.75,
+    ),
     _rule(
         "country-s-agency",
         rf"{E('o', 'Country')}(?:'s|’s) {E('s', 'GovernmentAgency|IPOffice')}",
@@ -510,7 +557,7 @@ _TITLE_WORD = (
     r"Spokeswoman|Controller General|Registrar|Founder)"
 )
 _BARE_TITLE = re.compile(
-    rf"(?:^|[.;] |, |by |as )(?P<title>(?:(?:Executive|Deputy|Vice|Acting|Founder|Chairman) (?:and )?)?"
+    rf"(?:^|[.;] |, |by |as |under )(?P<title>(?:(?:Executive|Deputy|Vice|Acting|Founder|Chairman) (?:and )?)?"
     rf"{_TITLE_WORD}) {E('s', 'Person')}"
 )
 _NEARBY_CHARS = 400
