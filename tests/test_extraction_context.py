@@ -709,3 +709,29 @@ def test_heads_named_in_whose_clauses_and_under_a_bare_title() -> None:
     )
     assert ("stanley-pierre-louis", "headOf", "entertainment-software-association") in found
     assert ("daren-tang", "headOf", "world-intellectual-property-organization") in found
+
+
+def test_cooperation_arrangements_of_a_possessor_and_treaties_ratified_by_reference() -> None:
+    found = triples(
+        extract(
+            "The Eurasian Patent Office received more filings. The Office's Patent Prosecution "
+            "Highway (PPH) programmes with the Japan Patent Office and the European Patent "
+            "Office became permanent. The Marrakesh Treaty was adopted in 2013; India was the "
+            "first country to ratify it, in 2014."
+        )
+    )
+    for partner in ("japan-patent-office", "european-patent-office"):
+        assert ("eurasian-patent-office", "cooperatesWith", partner) in found
+    assert any(s == "india" and p == "memberOf" and "marrakesh" in o for s, p, o in found)
+
+
+def test_a_report_published_by_a_described_company_and_an_edition_of_an_office() -> None:
+    found = triples(
+        extract(
+            "Clarivate Plc (NYSE: CLVT), a provider of analytics, today published the Top 100 "
+            "Global Innovators 2023. Filings rose, according to the Australian IP Report 2024, "
+            "the twelfth edition of IP Australia's annual review."
+        )
+    )
+    assert ("top-100-global-innovators-2023", "publishedBy", "clarivate") in found
+    assert ("australian-ip-report-2024", "publishedBy", "ip-australia") in found

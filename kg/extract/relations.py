@@ -266,8 +266,19 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "org-released-index",
-        rf"{E('o', ORG)} (?:has |on \w+ )?(?:published|released|issued|unveiled|launched) (?:its |the |a )?"
+        # "Clarivate Plc (NYSE: CLVT), a provider of analytics, today published the Top 100 ..."
+        rf"{E('o', ORG)}(?: (?:Plc|PLC|plc|Inc\.?|Ltd\.?|Corp\.?|AG|SE|SA|LLC))?(?: \([^()⟦]{{1,20}}\))?"
+        rf"(?:, [^⟦,]{{1,60}},)? (?:has |have |on \w+ |today |"
+        rf"this week |yesterday )?(?:published|released|issued|unveiled|launched) (?:its |the |a )?"
         rf"(?:[\w-]+ ){{0,3}}?{E('s', 'Index')}",
+        "publishedBy",
+        0.85,
+    ),
+    _rule(
+        # "the Australian IP Report 2024, the twelfth edition of IP Australia's annual review"
+        "index-edition-of-orgs",
+        rf"{E('s', 'Index')}, (?:the|its) (?:[\w-]+ )?(?:edition|issue|instalment|installment) of "
+        rf"{_THE}{E('o', ORG)}(?:'s|’s)",
         "publishedBy",
         0.85,
     ),
@@ -670,7 +681,7 @@ _COOPERATION_WORDS = frozenset(
 
 def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """Cooperation whose subject is a pronoun or far away: "it ... engaged in cooperation with WIPO"."""
-    for token in sentence.tokens_with_lemma(_COOPERATION_WORDS):
+    for token in sentence.tokens_with_lemma(_COOPERATION_WORDS | _ARRANGEMENT_NOUNS):
         partners = [
             m
             for child in token.children
@@ -681,8 +692,15 @@ def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         ]
         if not partners:
             continue
-        verb = governing_verb(token)
-        subj_tok = subject_token(verb) if verb is not None else None
+        # "The Office's Patent Prosecution Highway (PPH) programmes": the possessor may hang on
+        # a compound before the noun
+        owner = next((t for t in token.subtree if t.i < token.i and t.dep_ == "poss"), None)
+        if token.lemma_.lower() in _ARRANGEMENT_NOUNS:
+            # "The Office's PPH programmes with the JPO and the EPO": the possessor's
+            subj_tok = owner
+        else:
+            verb = governing_verb(token)
+            subj_tok = owner or (subject_token(verb) if verb is not None else None)
         subject = (
             resolve_reference(subj_tok, index, ("Country", "Organization")) if subj_tok else None
         )
@@ -700,6 +718,9 @@ def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
                 )
 
 
+_ARRANGEMENT_NOUNS = frozenset(
+    "arrangement programme program pilot agreement memorandum mou deal pact ties".split()
+)
 _JOINT_VERBS = frozenset(
     "launch sign agree establish cooperate collaborate partner pledge renew hold co-host co-organize "
     "set conclude deepen strengthen expand".split()
@@ -893,6 +914,8 @@ def joined_treaty_relations(sentence: SentenceView, index: MentionIndex) -> Iter
         if token.pos_ != "VERB":
             continue
         subj = subject_token(token)
+        if subj is None and token.dep_ in {"acl", "relcl"} and token.head.dep_ == "attr":
+            subj = subject_token(token.head.head)  # "India was the first country to ratify it"
         member = resolve_reference(subj, index, ("Country", "Organization")) if subj else None
         if member is None or not member.key or not member.cls:
             continue
@@ -902,6 +925,19 @@ def joined_treaty_relations(sentence: SentenceView, index: MentionIndex) -> Iter
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
         ]
         for obj in objects:
+            pronoun = obj.lower_ == "it"
+            nominal = obj.lemma_.lower() in _TREATY_NOUNS and any(
+                c.lower_ in {"the", "this"} for c in obj.children
+            )
+            if index.at(obj) is None and (pronoun or nominal):
+                # "ratify it", "joined the treaty": the treaty the text was talking about (named
+                # so: "the system" is a System, not the treaty before it)
+                word = None if obj.lower_ == "it" else obj.lemma_.lower()
+                treaty = index.last_before(index.offset(obj), ("Treaty",), word)
+                near = treaty is not None and index.offset(obj) - treaty.end < _NEARBY_CHARS
+                if near and treaty.key and treaty.key != member.key:
+                    yield Found(member.key, "memberOf", treaty.key, 0.7, "dep-joined-treaty-ref")
+                continue
             for t in obj.subtree:
                 if crosses_phrase(t, obj, preps=_BY):
                     continue  # "administered by WIPO": the administrator, not a treaty joined
@@ -910,6 +946,7 @@ def joined_treaty_relations(sentence: SentenceView, index: MentionIndex) -> Iter
                     yield Found(member.key, "memberOf", found.key, 0.8, "dep-joined-treaties")
 
 
+_TREATY_NOUNS = frozenset("treaty convention protocol agreement system act".split())
 _INSTRUMENT = frozenset({"instrument"})
 
 
