@@ -735,3 +735,14 @@ def test_a_report_published_by_a_described_company_and_an_edition_of_an_office()
     )
     assert ("top-100-global-innovators-2023", "publishedBy", "clarivate") in found
     assert ("australian-ip-report-2024", "publishedBy", "ip-australia") in found
+
+
+def test_acronyms_after_a_countrys_possessive_and_per_cent_after_the_number() -> None:
+    result = extract(
+        "China's ICBC completed the top 10 at US$71.8 billion. The Eurasian Patent Office "
+        "received 3,377 applications, a decline of only about 3 per cent. Part 1 covers facts."
+    )
+    found = stats(result)
+    assert ("icbc", D("71800000000"), "Money") in found
+    assert ("eurasian-patent-office", D("-3"), "Percent") in found
+    assert not {s for s in found if s[1] == D("1") and s[2] == "Count"}  # "Part 1"

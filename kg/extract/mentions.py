@@ -315,10 +315,23 @@ def mended_names(doc: Doc) -> list[Span]:
     return out
 
 
+def _possessed_acronyms(doc: Doc) -> list[Span]:
+    """Acronyms the NER left untagged after a country's possessive: "China's ICBC", "Japan's
+    NEC", "Korea's KT" name organisations."""
+    found = []
+    for i in range(2, len(doc)):
+        token = doc[i]
+        if token.ent_type_ or not (token.is_upper and token.is_alpha and 2 <= len(token) <= 6):
+            continue
+        if doc[i - 1].text in {"'s", "’s"} and doc[i - 2].ent_type_ in {"Country", "Region"}:
+            found.append(Span(doc, i, i + 1, label="ORG"))
+    return found
+
+
 def collect_mentions(doc: Doc, base: int) -> list[Mention]:
     """Mentions in one Doc (offsets shifted by ``base`` into the article text)."""
     mentions: list[Mention] = []
-    for ent in mended_names(doc):
+    for ent in [*mended_names(doc), *_possessed_acronyms(doc)]:
         if ent.label_ not in RULER_LABELS and ent.label_ not in NER_LABELS:
             continue
         if ent.label_ == "NORP":

@@ -163,6 +163,7 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         "section",
         "chapter",
         "phase",
+        "part",
         "grade",
         "level",
         "g",
@@ -241,6 +242,9 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
             )
         rank = parse_ordinal(("no. " if ent.label_ == "CARDINAL" else "") + bare)
         return Number(ent, Decimal(rank), "Rank", None, pattern="rank-ordinal") if rank else None
+    per_cent_after = re.match(r"(?:per cent|percent)\b", doc[ent.end : ent.end + 2].text, re.I)
+    if per_cent_after and ent.label_ == "CARDINAL":
+        text = f"{text} per cent"  # "a decline of only about 3 per cent": the NER stops at 3
     if ent.label_ == "PERCENT" or re.search(r"%|percent|per cent|percentage point", text, re.I):
         value = parse_quantity(bare)
         return (
