@@ -746,3 +746,22 @@ def test_acronyms_after_a_countrys_possessive_and_per_cent_after_the_number() ->
     assert ("icbc", D("71800000000"), "Money") in found
     assert ("eurasian-patent-office", D("-3"), "Percent") in found
     assert not {s for s in found if s[1] == D("1") and s[2] == "Count"}  # "Part 1"
+
+
+def test_a_with_clause_figure_and_a_reports_ownerless_totals() -> None:
+    found = stats(
+        extract(
+            "King Fahd University of Petroleum and Minerals (KFUPM), based in Dhahran, ranked "
+            "fourth among universities, with 285 patents issued that year."
+        )
+    )
+    assert ("king-fahd-university-of-petroleum-and-minerals", D("285"), "Count") in found
+    found = stats(
+        extract(
+            "The Japan Patent Office (JPO) published the JPO Status Report 2023. Most foreign "
+            "filings came from the United States and Germany. Applications for design "
+            "registration totalled 31,711, the report showed."
+        )
+    )
+    assert ("germany", D("31711"), "Count") not in found
+    assert ("japan-patent-office", D("31711"), "Count") in found

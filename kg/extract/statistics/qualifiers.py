@@ -34,6 +34,7 @@ def find_technology_field(
     return fields[0] if len(fields) == 1 else None
 
 
+_REPORT_NOUNS = frozenset("report survey study review ranking index yearbook".split())
 _COMPARISON_DATE = re.compile(r"\ba year (earlier|ago|before)\b|\bthe previous year\b", re.I)
 
 
@@ -155,4 +156,9 @@ def find_announcer(sentence: SentenceView, index: MentionIndex) -> Mention | Non
                 found = resolve_reference(subj, index, ("Organization", "Person", "Country"))
                 if found and is_agent(found):
                     return found
+                if found is None and subj.lemma_.lower() in _REPORT_NOUNS:
+                    # "..., the report showed": the report named before is the source
+                    report = index.last_before(index.offset(subj), ("Index",))
+                    if report is not None:
+                        return report
     return None

@@ -236,9 +236,11 @@ def _clause_subject(number: Number, ctx: Context) -> Mention | None:
                 found = None  # a field inside the subject phrase qualifies; it is not the subject
             if found and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS):
                 return found
-            if found is None:
+            counted = subj_tok.i == number.tokens.root.head.i or subj_tok in number.tokens
+            if found is None and not (counted and verb.dep_ == "pcomp"):
                 return None
-        if verb.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and verb.head.i != verb.i:
+        if verb.dep_ in {"ccomp", "advcl", "xcomp", "conj", "pcomp"} and verb.head.i != verb.i:
+            # "..., with 285 patents issued that year": the figure of the clause it hangs on
             verb = governing_verb(verb.head)
         else:
             return None
