@@ -765,3 +765,19 @@ def test_a_with_clause_figure_and_a_reports_ownerless_totals() -> None:
     )
     assert ("germany", D("31711"), "Count") not in found
     assert ("japan-patent-office", D("31711"), "Count") in found
+
+
+def test_elliptic_counts_listed_after_based_places_and_languages() -> None:
+    result = extract(
+        "Aristocrat Technologies was again the top domestic patent filer, with 73 applications. "
+        "The Commonwealth Scientific and Industrial Research Organisation (CSIRO) ranked "
+        "second with 54, followed by Sydney-based design software company Canva "
+        "with 48. English has overtaken German at the Unified Patent Court, used in 53% of "
+        "cases against 42% for German. Four of the top 10 filers were Chinese."
+    )
+    found = stats(result)
+    assert ("canva", D("3"), "Rank") in found and ("canva", D("48"), "Count") in found
+    assert ("sydney", D("3"), "Rank") not in found
+    measures = {(s.subject, s.measure) for s in result.statistics if s.value == 54}
+    assert any(m == "applications" for _, m in measures)  # the count said just before
+    assert not any(s[0] == "germany" for s in found)  # German, the language

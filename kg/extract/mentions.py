@@ -261,6 +261,22 @@ def is_non_entity(text: str, label: str) -> bool:
     return bool(re.fullmatch(r"[\d\s.,%-]+", text))
 
 
+def _language_use(ent: Span) -> bool:
+    """A demonym used alone as a singular noun ("against 42% for German", "filed in
+    Japanese") names a language; "Japanese applicants" and "Germans" name the country."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ == DEMONYM_LABEL:
+        root = root.head
+    if len(ent) != 1 or ent.root.tag_ in {"NNS", "NNPS"}:
+        return False
+    if root.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
+        return True
+    # "English has overtaken German": next to a language the NER knows, not a modifier
+    return root.dep_ not in {"amod", "compound", "nmod", "poss"} and any(
+        e.label_ == "LANGUAGE" for e in ent.sent.ents
+    )
+
+
 def _stock_listing(ent: Span) -> bool:
     """An exchange in a ticker parenthesis: "(NYSE: CLVT)", "(KRX: 005930)", "(TSE:6758)"."""
     doc = ent.doc
@@ -338,6 +354,8 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue  # demonyms the gazetteer knows come from the ruler; others name no entity
         if ent.end < len(doc) and doc[ent.end].lemma_.lower() in {"dollar", "cent"}:
             continue  # "U.S. dollars", "Hong Kong dollars": a currency, not the place
+        if ent.label_ == DEMONYM_LABEL and _language_use(ent):
+            continue  # "42% for German", "in English": a language, not the country
         if _stock_listing(ent):
             continue  # "Clarivate Plc (NYSE: CLVT)": the exchange is no party to the news
         ent = longer_name(ent)

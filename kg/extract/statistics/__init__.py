@@ -92,6 +92,11 @@ def statistics_in(
         )
         if subject is not None and measure == subject.text and results:
             measure = results[-1].measure  # gapped "Germany had seven entries, France six"
+        if measure == "quantity" and number.unit == "Count":
+            # "CSIRO ranked second with 54": the figures counted just before
+            counted = [st for st in [*(previous or []), *results] if st.unit == "Count"]
+            if counted and counted[-1].measure != "quantity":
+                measure = counted[-1].measure
         if list_rank is not None:  # a line of a ranked list: its place, then its figure
             measure = (
                 "position in the ranked list"
@@ -153,7 +158,8 @@ def statistics_in(
 
 
 _LIST_ITEM = (
-    r"(?:the )?(?:⟦\d+:(?:Country|Region|City)⟧(?:'s|’s)? )?(?:\b(?!and )[a-z][\w-]* ){0,2}?"
+    # "Japan's Disco", "Sydney-based design software company Canva"
+    r"(?:the )?(?:⟦\d+:(?:Country|Region|City)⟧(?:'s|’s|-based)? )?(?:\b(?!and )[a-z][\w-]* ){0,3}?"
     r"⟦(\d+):[A-Za-z]+⟧(?: of ⟦\d+:(?:Country|Region|City)⟧)?(?: \([^()]*\))?"  # "X of Japan"
 )
 

@@ -44,6 +44,10 @@ _IDENTIFIED_NOUNS = frozenset(
 
 
 _MEMBER_WORDS = frozenset("member contracting party signatory".split())
+#: a bare number the NER tagged as a date that cannot be a year or a day ("with 54")
+_NOT_A_YEAR = re.compile(
+    r"^(?:3[2-9]|[4-9]\d|[1-9]\d{2}|[1-9],?\d{3,})$(?<!^1[89]\d\d)(?<!^20\d\d)"
+)
 _ORDINAL_TOKEN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 
 
@@ -82,6 +86,8 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
             ent = Span(
                 ent.doc, ent.start, ent.end, label="ORDINAL"
             )  # "ranked 12th" tagged as a date
+        elif ent.label_ == "DATE" and len(ent) == 1 and _NOT_A_YEAR.match(ent.text):
+            ent = Span(ent.doc, ent.start, ent.end, label="CARDINAL")  # "ranked second with 54"
         elif ent.label_ == "DATE" or ent.label_ == "QUANTITY":
             continue
         number = _read(ent, index)
