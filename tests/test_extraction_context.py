@@ -781,3 +781,15 @@ def test_elliptic_counts_listed_after_based_places_and_languages() -> None:
     measures = {(s.subject, s.measure) for s in result.statistics if s.value == 54}
     assert any(m == "applications" for _, m in measures)  # the count said just before
     assert not any(s[0] == "germany" for s in found)  # German, the language
+
+
+def test_capitals_and_districts_are_part_of_their_region_and_demonyms_are_no_parties() -> None:
+    result = extract(
+        "Companies in Guangzhou, the capital of Guangdong province, raised money. Guangzhou's "
+        "Huangpu district led. Samsung signed a licence agreement with Nokia. The Finnish "
+        "company said the deal was in line with its assumptions."
+    )
+    found = triples(result)
+    assert ("guangzhou", "partOf", "guangdong") in found
+    assert any(s.startswith("huangpu") and p == "partOf" and o == "guangzhou" for s, p, o in found)
+    assert not any(s == "finland" and p in {"partyTo", "cooperatesWith"} for s, p, _ in found)

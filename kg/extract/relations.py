@@ -361,6 +361,21 @@ RULES: tuple[Rule, ...] = (
         0.8,
     ),
     _rule("city-comma-country", rf"{E('s', 'City')}, {E('o', 'Country|Region')}", "partOf", 0.8),
+    _rule(
+        # "Guangzhou, the capital of Guangdong province"
+        "city-capital-of",
+        rf"{E('s', 'City')}, (?:the )?(?:[a-z]+ )?(?:capital|largest city|second city|seat) of "
+        rf"{_THE}{E('o', 'Country|Region')}",
+        "partOf",
+        0.85,
+    ),
+    _rule(
+        # "the city's Huangpu district", "Beijing's Haidian district"
+        "city-s-district",
+        rf"{E('o', 'City|Region')}(?:'s|’s) {E('s', 'City|Region')}",
+        "partOf",
+        0.8,
+    ),
     # -- a person's country -----------------------------------------------------------------------
     _rule(
         # "Brazilian ambassador Guilherme de Aguiar Patriota"
