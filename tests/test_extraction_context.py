@@ -793,3 +793,15 @@ def test_capitals_and_districts_are_part_of_their_region_and_demonyms_are_no_par
     assert ("guangzhou", "partOf", "guangdong") in found
     assert any(s.startswith("huangpu") and p == "partOf" and o == "guangzhou" for s, p, o in found)
     assert not any(s == "finland" and p in {"partyTo", "cooperatesWith"} for s, p, _ in found)
+
+
+def test_numbered_sittings_are_events_and_a_surname_subject_is_the_person() -> None:
+    result = extract(
+        "The deposit came during the 57th series of meetings of the Assemblies of WIPO member "
+        "states. IPOPHL is headed by Director General Josephine Santiago. Santiago told the "
+        "assembly that the office had reformed."
+    )
+    found = classes(result)
+    assert found["57th series of meetings of the Assemblies of WIPO member states"] == "Event"
+    assert "Santiago" not in found  # the surname, not Chile's capital
+    assert found["Josephine Santiago"] == "Person"

@@ -188,6 +188,13 @@ _EVENT_HEAD = (
     r"Meeting|Conference|Forum|Summit|Symposium|Congress|Assembly|Expo|Exhibition|Fair|Dialogue|"
     r"Roundtable|Workshop|Seminar|Week|Session|Talks|Games|Olympiad|Awards|Festival"
 )
+#: "the 45th session of the ARIPO Administrative Council", "the 62nd series of meetings of the
+#: WIPO Assemblies": a numbered sitting of a body is an event
+_ORDINAL_EVENT = re.compile(
+    r"(?P<name>\d+(?:st|nd|rd|th) (?:(?:ordinary |extraordinary |plenary )?session|series of "
+    r"meetings|meeting|round) of (?:the )?[A-Z][\w&'’-]*"
+    r"(?: (?:(?:of|and|for|the) )*[A-Z][\w&'’-]*)*(?: member states)?)"
+)
 _EVENT_NAME = re.compile(
     r"(?P<name>(?:\d+(?:st|nd|rd|th) )?(?:(?:annual|yearly) )?"
     r"(?:[A-Z][\w&'’.-]*|\d{4})(?: (?:[A-Z][\w&'’.-]*|of|and|on|for|the|\d{4}))*? "
@@ -421,6 +428,7 @@ class ArticleEntities:
             cls = classify(mention.text, mention.label)
             if cls:
                 self.attach(mention, self._new_draft(mention.text, cls))
+        self._surnames_taken_for_places(persons)
         for mention in pending:
             if mention.key:
                 continue
@@ -521,6 +529,24 @@ class ArticleEntities:
         entry = self.gaz.get(draft.gaz_key)
         return [draft.label, *draft.forms, *(entry.names if entry else ())]
 
+    def _surnames_taken_for_places(self, persons: list[Mention]) -> None:
+        """ "Director General Josephine Santiago ... Santiago told the assembly": a place name
+        the gazetteer matched that is the surname of a person named before, and the subject
+        of a clause, is that person."""
+        for mention in list(self.mentions):
+            if mention.cls not in {"City", "Region"} or " " in mention.text:
+                continue
+            if mention.span.root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue  # "flew to Santiago", "in Santiago": the place
+            named = [
+                p
+                for p in persons
+                if p.key and p.start < mention.start and p.text.split()[-1] == mention.text
+            ]
+            if named:
+                self._detach(mention)
+                self.attach(mention, self.drafts[named[-1].key], form=False)
+
     def _claim_acronym(self, acronym: str, key: str) -> None:
         """An acronym the article defines for a known entity ("Brazil's National Institute of
         Industrial Property (INPI)") names it everywhere, not the gazetteer's other holder
@@ -574,7 +600,8 @@ class ArticleEntities:
         """Capitalised event names the NER splits or misses ("the 16th annual IP5 Heads of
         Office Meeting"): one Event mention each, replacing the mentions inside it."""
         for base, doc in docs:
-            for match in _EVENT_NAME.finditer(doc_text(doc)):
+            text = doc_text(doc)
+            for match in [*_EVENT_NAME.finditer(text), *_ORDINAL_EVENT.finditer(text)]:
                 span = doc.char_span(
                     match.start("name"), match.end("name"), alignment_mode="expand"
                 )
