@@ -805,3 +805,18 @@ def test_numbered_sittings_are_events_and_a_surname_subject_is_the_person() -> N
     assert found["57th series of meetings of the Assemblies of WIPO member states"] == "Event"
     assert "Santiago" not in found  # the surname, not Chile's capital
     assert found["Josephine Santiago"] == "Person"
+
+
+def test_instruments_for_treaties_and_arrangements_for_a_fronted_office() -> None:
+    found = triples(
+        extract(
+            "Nigeria has joined four treaties administered by WIPO. The instruments for the "
+            "WIPO Copyright Treaty (WCT) and the Marrakesh Treaty were handed to Director "
+            "General Francis Gurry. For the Philippine office, IPOPHL, the deal adds to PPH "
+            "arrangements with the Japan Patent Office and the European Patent Office. Samsung "
+            "signed a licence agreement with Finland's Nokia."
+        )
+    )
+    assert ("nigeria", "memberOf", "wipo-copyright-treaty") in found
+    assert any(s == "nigeria" and "marrakesh" in o for s, _, o in found)
+    assert not any(s == "finland" for s, p, _ in found if p in {"partyTo", "cooperatesWith"})

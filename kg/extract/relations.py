@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from kg.extract.sentences import SentenceView
 from kg.extract.syntax import (
     MentionIndex,
@@ -711,8 +713,9 @@ def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         # a compound before the noun
         owner = next((t for t in token.subtree if t.i < token.i and t.dep_ == "poss"), None)
         if token.lemma_.lower() in _ARRANGEMENT_NOUNS:
-            # "The Office's PPH programmes with the JPO and the EPO": the possessor's
-            subj_tok = owner
+            # "The Office's PPH programmes with the JPO and the EPO": the possessor's; "For the
+            # Philippine office, the deal adds to PPH arrangements with ...": the one it is for
+            subj_tok = owner or _fronted_for(sentence)
         else:
             verb = governing_verb(token)
             subj_tok = owner or (subject_token(verb) if verb is not None else None)
@@ -731,6 +734,14 @@ def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
                 yield Found(
                     subject.key, "cooperatesWith", partner.key, 0.75, "dep-cooperation-with"
                 )
+
+
+def _fronted_for(sentence: SentenceView) -> Token | None:
+    """The object of a sentence-initial "For X, ..." phrase."""
+    first = sentence.span[0]
+    if first.lower_ != "for" or first.dep_ != "prep":
+        return None
+    return next((c for c in first.children if c.dep_ == "pobj"), None)
 
 
 _ARRANGEMENT_NOUNS = frozenset(
@@ -970,7 +981,13 @@ def instrument_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
     instrument of ratification of X": the state whose instrument it is joins the treaty."""
     for token in sentence.tokens_with_lemma(_INSTRUMENT):
         kind = " ".join(t.lower_ for t in token.subtree)
-        if "accession" not in kind and "ratification" not in kind and "acceptance" not in kind:
+        named = "accession" in kind or "ratification" in kind or "acceptance" in kind
+        # "The instruments for the WCT, the WPPT ... were handed to WIPO": a treaty's
+        # instruments are ones of accession or ratification
+        treaties = any(
+            c.lower_ in {"for", "of"} and index.in_subtree(c, ("Treaty",)) for c in token.children
+        )
+        if not named and not treaties:
             continue
         owner = None
         for child in token.children:
@@ -979,7 +996,10 @@ def instrument_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         if owner is None:
             verb = governing_verb(token)
             subj = subject_token(verb) if verb is not None else None
-            owner = resolve_reference(subj, index, ("Country", "Organization")) if subj else None
+            if subj is not None and subj.i != token.i:
+                owner = resolve_reference(subj, index, ("Country", "Organization"))
+            elif subj is not None:  # "The instruments ... were handed": the state joining
+                owner = index.salient_before(index.offset(token), ("Country",))
         if owner is None or not owner.key or owner.cls != "Country":
             continue
         for t in token.subtree:

@@ -684,8 +684,16 @@ class ArticleEntities:
                 if crosses_phrase(t, token, preps=_SIDE_PREPS, deps=_SIDE_CLAUSES):
                     continue  # "the OEPM and the EUIPO, both of which are based in Spain"
                 m = index.get((id(t.doc), t.i))
-                if m and m.is_demonym:
-                    continue  # "The Finnish company said the deal ...": the firm, not Finland
+                if m and (
+                    m.is_demonym
+                    or (
+                        self.drafts.get(m.key or "")
+                        and self.drafts[m.key].cls == "Country"
+                        and t.dep_ == "poss"
+                        and index.get((id(t.doc), t.head.i)) is not None
+                    )
+                ):
+                    continue  # "The Finnish company", "Finland's Nokia": the firm, not Finland
                 if m and m.key and self._is_party(m.key) and m.key not in keys:
                     keys.append(m.key)
             return keys
