@@ -820,3 +820,14 @@ def test_instruments_for_treaties_and_arrangements_for_a_fronted_office() -> Non
     assert ("nigeria", "memberOf", "wipo-copyright-treaty") in found
     assert any(s == "nigeria" and "marrakesh" in o for s, _, o in found)
     assert not any(s == "finland" for s, p, _ in found if p in {"partyTo", "cooperatesWith"})
+
+
+def test_the_size_of_a_ranked_field_and_speaking_languages_are_no_claims() -> None:
+    result = extract(
+        "India has moved up one place to 39th among 133 economies in the Global Innovation "
+        "Index 2024. OAPI has 17 member states, mostly French-speaking countries."
+    )
+    found = stats(result)
+    assert ("india", D("39"), "Rank") in found
+    assert not {s for s in found if s[1] == D("133")}
+    assert "France" not in classes(result)

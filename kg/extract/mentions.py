@@ -267,6 +267,13 @@ def _language_use(ent: Span) -> bool:
     root = ent.root
     while root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ == DEMONYM_LABEL:
         root = root.head
+    doc = ent.doc
+    if (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-"
+        and doc[ent.end + 1].lower_ == "speaking"
+    ):
+        return True  # "French-speaking countries"
     if len(ent) != 1 or ent.root.tag_ in {"NNS", "NNPS"}:
         return False
     if root.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:

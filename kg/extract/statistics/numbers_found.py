@@ -44,6 +44,9 @@ _IDENTIFIED_NOUNS = frozenset(
 
 
 _MEMBER_WORDS = frozenset("member contracting party signatory".split())
+_FIELD_SIZE_NOUNS = frozenset(
+    "economy country nation participant entrant university company".split()
+)
 #: a bare number the NER tagged as a date that cannot be a year or a day ("with 54")
 _NOT_A_YEAR = re.compile(
     r"^(?:3[2-9]|[4-9]\d|[1-9]\d{2}|[1-9],?\d{3,})$(?<!^1[89]\d\d)(?<!^20\d\d)"
@@ -206,6 +209,21 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         and after.lemma_.lower() in {"place", "spot", "position", "notch"}
     ):
         return None  # "jumped 18 places to sixth": a move in a ranking, its place is read
+    if (
+        before is not None
+        and (
+            before.lower_ == "among"
+            or (before.lower_ == "of" and doc[ent.start - 2].lower_ == "out")
+        )
+        and after is not None
+        and after.lemma_.lower() in _FIELD_SIZE_NOUNS
+        and any(
+            t.lower_ in {"ranked", "ranks", "rank", "placed", "came"}
+            or _ORDINAL_TOKEN.match(t.text)
+            for t in doc[max(ent.sent.start, ent.start - 8) : ent.start]
+        )
+    ):
+        return None  # "39th among 133 economies": the size of the field ranked, no claim
     if after is not None and after.lower_ == "consecutive":
         return None
     qualifier, bare = split_qualifier(text)
