@@ -831,3 +831,15 @@ def test_the_size_of_a_ranked_field_and_speaking_languages_are_no_claims() -> No
     assert ("india", D("39"), "Rank") in found
     assert not {s for s in found if s[1] == D("133")}
     assert "France" not in classes(result)
+
+
+def test_fiscal_years_end_where_the_subjects_country_ends_them() -> None:
+    found = dates(
+        extract(
+            "The United States Patent and Trademark Office (USPTO) issued 320,000 patents in "
+            "fiscal 2023. India's Office of the Controller General of Patents, Designs and "
+            "Trade Marks granted 1,03,057 patents in 2023-24."
+        )
+    )
+    assert found[("united-states-patent-and-trademark-office", D("320000"))] == "2023-09-30"
+    assert any(v == D("103057") and d == "2024-03-31" for (_, v), d in found.items())

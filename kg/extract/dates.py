@@ -41,9 +41,10 @@ def resolve_date(
             return discourse_year
     if m := re.search(r"(\d{4}-\d{2}-\d{2})", lower):
         return m.group(1)
-    if m := re.search(r"\b((?:19|20)\d{2})[-–/](\d{2})\b", lower):
-        # "2023-24", "fiscal 2022/23": a year that straddles two, ending in the second
-        return f"{m.group(1)[:2]}{m.group(2)}"
+    if m := re.search(r"\b((?:19|20)\d{2})[-–/]((?:19|20)?\d{2})\b", lower):
+        # "2023-24", "fiscal 2022/23", "2022-2023": a year that straddles two, ending in the second
+        second = m.group(2)
+        return second if len(second) == 4 else f"{m.group(1)[:2]}{second}"
     if m := re.search(
         rf"(?:end|close) of (?:the )?(?:fiscal |financial )?(?:year )?{_YEAR}", lower
     ):
@@ -83,3 +84,54 @@ def resolve_date(
     if re.search(r"\bthis year\b|\bso far this year\b|\bthe current year\b", lower):
         return str(article_year)
     return None
+
+
+_FISCAL = re.compile(
+    r"\b(?:fiscal|financial)\b|\bfy ?\d{2,4}\b|\b(?:19|20)\d{2}[-–/](?:\d{2}|(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+#: when governments' fiscal years end (month-day), by country key; the year named is the
+#: year the fiscal year ends in, except in Japan ("fiscal 2023" runs April 2023 to March 2024)
+_FISCAL_YEAR_ENDS = {
+    "united-states": "09-30",
+    "india": "03-31",
+    "japan": "03-31",
+    "canada": "03-31",
+    "united-kingdom": "03-31",
+    "hong-kong": "03-31",
+    "singapore": "03-31",
+    "new-zealand": "06-30",
+    "australia": "06-30",
+    "pakistan": "06-30",
+    "egypt": "06-30",
+}
+
+
+def is_fiscal(phrase: str) -> bool:
+    """Whether a date phrase names a fiscal year ("in fiscal 2023", "FY2024", "2023-24").
+
+    Example:
+        >>> is_fiscal("in fiscal 2023"), is_fiscal("2023-24"), is_fiscal("in 2023")
+        (True, True, False)
+    """
+    return bool(_FISCAL.search(phrase))
+
+
+def fiscal_year_end(year: str, country: str | None, phrase: str) -> str:
+    """The last day of a fiscal year in a country whose year-end kg knows, else the year.
+
+    Example:
+        >>> fiscal_year_end("2023", "united-states", "in fiscal 2023")
+        '2023-09-30'
+        >>> fiscal_year_end("2023", "japan", "in fiscal 2023")
+        '2024-03-31'
+        >>> fiscal_year_end("2024", "india", "2023-24")
+        '2024-03-31'
+    """
+    end = _FISCAL_YEAR_ENDS.get(country or "")
+    if end is None or not re.fullmatch(r"\d{4}", year):
+        return year
+    spans_two = re.search(r"(?:19|20)\d{2}[-–/]\d{2,4}", phrase) is not None
+    if country == "japan" and not spans_two:
+        year = str(int(year) + 1)
+    return f"{year}-{end}"

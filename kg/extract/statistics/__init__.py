@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.dates import fiscal_year_end, is_fiscal
 from kg.extract.mentions import Mention
 from kg.extract.sentences import SentenceView
 from kg.extract.statistics.context import Context
@@ -32,6 +33,7 @@ from kg.extract.statistics.qualifiers import (
 )
 from kg.extract.statistics.subject import change_direction, find_subject
 from kg.extract.syntax import MentionIndex
+from kg.gazetteer import load_gazetteer
 from kg.records import Statistic
 
 __all__ = ["statistics_in"]
@@ -113,7 +115,10 @@ def statistics_in(
         if number.unit == "Percent" and number.value > 0 and change_direction(number) == "decrease":
             number.value = -number.value  # a change rate is signed: "down 5.3%" -> -5.3
         tech = find_technology_field(number, noun, sentence, index)
-        date = find_date(number, sentence, article_date, discourse_year)
+        date, phrase = find_date(number, sentence, article_date, discourse_year)
+        if date is not None and is_fiscal(phrase):
+            # "in fiscal 2023" at the USPTO ends on 2023-09-30, "2023-24" in India on 2024-03-31
+            date = fiscal_year_end(date, country_of(subject_key), phrase)
         if date is None and index_mention is not None and number.unit == "Rank":
             year = re.search(r"\b((?:19|20)\d{2})$", index_mention.text)
             date = year.group(1) if year else None  # "12th on the Global Innovation Index 2023"
@@ -240,3 +245,16 @@ def _followed_by(
                 )
             )
     return extra
+
+
+def country_of(key: str | None) -> str | None:
+    """The country a known entity is in (a country is its own): whose fiscal year applies.
+
+    Example:
+        >>> country_of("united-states-patent-and-trademark-office")
+        'united-states'
+    """
+    entry = load_gazetteer().get(key)
+    if entry is None:
+        return None
+    return entry.key if entry.cls == "Country" else entry.country

@@ -78,9 +78,10 @@ def _dates_something_else(ent, number: Number) -> bool:
 
 def find_date(
     number: Number, sentence: SentenceView, article_date: str | None, discourse_year: str | None
-) -> str | None:
+) -> tuple[str | None, str]:
+    """The date a figure's sentence gives it, and the phrase that says so ("" if none)."""
     dates = [e for e in sentence.ents if e.label_ == "DATE"]
-    best: tuple[tuple[int, bool], str] | None = None
+    best: tuple[tuple[int, bool], str, str] | None = None
     for ent in dates:
         window = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end]
         lead = [t for t in window[: -len(ent)] if t.i >= ent.start - 3]
@@ -124,8 +125,8 @@ def find_date(
         # nearest first; at equal distance the date after the figure ("22,698 in 2014")
         distance = (abs(ent.start - number.tokens.start), ent.start < number.tokens.start)
         if best is None or distance < best[0]:
-            best = (distance, resolved)
-    return best[1] if best else None
+            best = (distance, resolved, phrase.text)
+    return (best[1], best[2]) if best else (None, "")
 
 
 def find_announcer(sentence: SentenceView, index: MentionIndex) -> Mention | None:
