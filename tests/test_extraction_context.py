@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kg.extract.article import extract_article
+from kg.extract.typing_rules import classify
 from kg.ingest import article_from_text
 from kg.nlp.run import parse_article
 from kg.records import Extraction
@@ -843,3 +844,19 @@ def test_fiscal_years_end_where_the_subjects_country_ends_them() -> None:
     )
     assert found[("united-states-patent-and-trademark-office", D("320000"))] == "2023-09-30"
     assert any(v == D("103057") and d == "2024-03-31" for (_, v), d in found.items())
+
+
+def test_police_prizes_and_boxes_are_typed_by_their_head_word() -> None:
+    result = extract(
+        "The operation was led by Spain's National Police and the Hellenic Police. Rochelle "
+        "Niemeijer received the Young Inventors Prize. Companies claimed relief under the "
+        "UK's Patent Box, according to HM Revenue and Customs (HMRC)."
+    )
+    found = classes(result)
+    assert found["National Police"] == "GovernmentAgency"
+    assert found["Hellenic Police"] == "GovernmentAgency"
+    assert found["Young Inventors Prize"] == "Event"
+    assert classify("Patent Box", "PERSON") == "Initiative"  # the NER's person
+    assert classify("Mark Day", "PERSON") == "Person"  # a surname, not a day
+    assert found["HM Revenue and Customs"] == "GovernmentAgency"
+    assert "HM Revenue" not in found

@@ -313,10 +313,18 @@ def mended_names(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         end = ent.end
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
         if ent.label_ in _ORG_LABELS and len(ent) > 1 and ent[-1].lower_ == "and":
-            nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.start == ent.end and nxt.label_ in _ORG_LABELS:
                 end = nxt.end  # "Commonwealth Scientific and" | "Industrial Research Organisation"
+        elif (
+            ent.label_ in _ORG_LABELS
+            and nxt is not None
+            and nxt.start == ent.end + 1
+            and doc[ent.end].lower_ in {"and", "&"}
+            and nxt.text.casefold() in _GENERIC_NAMES
+        ):
+            end = nxt.end  # "HM Revenue" and "Customs"
         elif ent.label_ in _ORG_LABELS and _SERIES_HEADS.match(ent.text):
             j = ent.end
             while (

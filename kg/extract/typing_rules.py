@@ -43,13 +43,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "Event",
             r"\b(conference|forum|summit|symposium|expo|exhibition|fair|congress|assembly|"
-            r"meeting|session|dialogue|roundtable|workshop|seminar|week|olympiad|games|day)\b"
+            r"meeting|session|dialogue|roundtable|workshop|seminar|week|olympiad|games|day|"
+            r"award|awards|prize)\b"
             r"( \d{4})?$",
         ),
         (
             "Initiative",
             r"\b(initiative|programme|program|strategy|highway|project|plan|mission|scheme|campaign|"
-            r"pilot|classification)\b$|"
+            r"pilot|classification|box)\b$|"
             # "14th Five-Year Plan for the Protection and Application of Intellectual Property"
             r"^[\w -]*\b(plan|strategy|programme|program|outline|roadmap)\b (for|on) ",
         ),
@@ -68,7 +69,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "GovernmentAgency",
             r"\b(ministry|ministerial|administration|department|commission|"
             r"agency|bureau|authority|court|council|office|state council|"
-            r"parliament|congress|senate|government|regulator|customs)\b",
+            r"parliament|congress|senate|government|regulator|customs|police|gendarmerie|"
+            r"revenue|coast guard|border guard)\b",
         ),
         (
             "Company",
@@ -115,8 +117,21 @@ _INSTITUTION_WORDS = re.compile(
 )
 
 
+#: head words no person's name ends in (unlike "Day", "Fair" or "Week", which are surnames)
+_NOT_A_PERSON_HEAD = re.compile(
+    r"\s(?:Box|Programme|Program|Strategy|Initiative|Highway|Plan|Prize|Award|Awards|"
+    r"Conference|Forum|Summit|Symposium|Expo|Exhibition|Office|Ministry|Agency|Police|"
+    r"Administration|Bureau|Authority|Commission|Index)(?: \d{4})?$"
+)
+
+
 def classify(name: str, spacy_label: str) -> str | None:
     """The core class for a name not in the gazetteer, or None when it is not an entity kind kg keeps."""
+    if spacy_label == "PERSON" and _NOT_A_PERSON_HEAD.search(name):
+        # "Patent Box", "Young Inventors Prize" read as people: their head word says otherwise
+        for cls, pattern in _RULES:
+            if cls not in {"Company", "Treaty", "Agreement"} and pattern.search(name):
+                return cls
     if spacy_label == "PERSON" or (
         spacy_label in {"ORG", "GPE", "NORP"}
         and (
