@@ -860,3 +860,16 @@ def test_police_prizes_and_boxes_are_typed_by_their_head_word() -> None:
     assert classify("Mark Day", "PERSON") == "Person"  # a surname, not a day
     assert found["HM Revenue and Customs"] == "GovernmentAgency"
     assert "HM Revenue" not in found
+
+
+def test_names_with_particles_and_treaties_with_their_subject_are_whole() -> None:
+    result = extract(
+        "ARIPO Director General Fernando dos Santos welcomed the move. Mozambique acceded to "
+        "the Banjul Protocol on Marks. Mauritius joined the Harare Protocol on Patents, "
+        "Utility Models and Industrial Designs."
+    )
+    found = classes(result)
+    assert found["Fernando dos Santos"] == "Person"
+    assert found["Banjul Protocol on Marks"] == "Treaty"
+    assert found["Harare Protocol on Patents, Utility Models and Industrial Designs"] == "Treaty"
+    assert "Marks" not in found

@@ -303,6 +303,11 @@ _SERIES_HEADS = re.compile(
 )
 
 
+_NAME_PARTICLES = frozenset(
+    "dos da das do de del della di du van von der den bin binti al el".split()
+)
+
+
 def mended_names(doc: Doc) -> list[Span]:
     """The Doc's entities with names the NER cut at a comma or an "and" made whole again:
     "Department for Culture" + "Media" + "Sport" -> "Department for Culture, Media and
@@ -314,7 +319,15 @@ def mended_names(doc: Doc) -> list[Span]:
         ent = ents[i]
         end = ent.end
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if ent.label_ in _ORG_LABELS and len(ent) > 1 and ent[-1].lower_ == "and":
+        if (
+            ent.label_ == "PERSON"
+            and nxt is not None
+            and nxt.label_ == "PERSON"
+            and nxt.start == ent.end + 1
+            and doc[ent.end].lower_ in _NAME_PARTICLES
+        ):
+            end = nxt.end  # "Fernando" dos "Santos"
+        elif ent.label_ in _ORG_LABELS and len(ent) > 1 and ent[-1].lower_ == "and":
             if nxt is not None and nxt.start == ent.end and nxt.label_ in _ORG_LABELS:
                 end = nxt.end  # "Commonwealth Scientific and" | "Industrial Research Organisation"
         elif (
@@ -500,6 +513,33 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
     )
 
 
+def _with_subject_of_treaty(ent: Span) -> Span:
+    """A known treaty's name with what it is on: "Banjul Protocol" + "on Marks" (the
+    gazetteer key is kept; the longer form becomes one of its names)."""
+    end = _treaty_subject_end(ent.doc, ent.end, ent.sent.end)
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label_, span_id=ent.id_)
+
+
+def _treaty_subject_end(doc: Doc, j: int, sent_end: int) -> int:
+    """Where "on Patents, Utility Models and Industrial Designs" after a treaty head ends
+    (``j`` itself when no such phrase follows)."""
+    if not (j + 1 < sent_end and doc[j].lower_ in {"on", "for"} and _capitalised(doc[j + 1])):
+        return j
+    k = j + 1
+    while k < sent_end and (
+        _capitalised(doc[k])
+        or (
+            doc[k].lower_ in {"and", "of", "the", ","}
+            and k + 1 < sent_end
+            and _capitalised(doc[k + 1])
+        )
+    ):
+        k += 1
+    return k
+
+
 def longer_name(ent: Span) -> Span:
     """The longer name a known name is part of, when the words around it make one:
     "State Council" + "Information Office", "University of" + "California",
@@ -510,6 +550,8 @@ def longer_name(ent: Span) -> Span:
     """
     if ent.label_ == "PERSON":
         return _with_hyphenated_given_name(ent)
+    if ent.label_ == "Treaty":
+        return _with_subject_of_treaty(ent)
     if ent.label_ not in _ORG_LABELS | _PLACE_LABELS:
         return ent
     doc, sent = ent.doc, ent.sent
@@ -528,6 +570,7 @@ def longer_name(ent: Span) -> Span:
                 stop = end  # "University of Technology", "Economic Commission for Africa"
             return Span(doc, start, stop, label="ORG")
         if head in _TREATY_HEADS:
+            stop = _treaty_subject_end(doc, stop, sent.end)  # "Banjul Protocol on Marks"
             return Span(doc, start, stop, label="LAW")
     if (
         ent.label_ in _ORG_LABELS
