@@ -873,3 +873,18 @@ def test_names_with_particles_and_treaties_with_their_subject_are_whole() -> Non
     assert found["Banjul Protocol on Marks"] == "Treaty"
     assert found["Harare Protocol on Patents, Utility Models and Industrial Designs"] == "Treaty"
     assert "Marks" not in found
+
+
+def test_a_head_named_by_a_relative_clause_and_bodies_before_people_as_parties() -> None:
+    found = triples(
+        extract(
+            "The Swiss Federal Institute of Intellectual Property (IPI) reported more filings. It "
+            "is part of the Federal Department of Justice and Police. Director Catherine "
+            "Chammartin, who has led the institute since 2015, urged applicants to search. "
+            "EU Commissioner Phil Hogan and Chinese Minister Zhong Shan signed an agreement for "
+            "the European Union and China."
+        )
+    )
+    ipi = "swiss-federal-institute-of-intellectual-property"
+    assert ("catherine-chammartin", "headOf", ipi) in found
+    assert not any(s in {"phil-hogan", "zhong-shan"} for s, p, _ in found if p == "partyTo")

@@ -597,6 +597,22 @@ _ITS_TITLE_IS = re.compile(
 )
 
 
+_LEAD_VERBS = frozenset("lead head run chair direct".split())
+
+
+def _org_led_in_relative_clause(person, index: MentionIndex):
+    """The organisation in "X, who has led the institute since 2015" (a nominal or a name)."""
+    for clause in person.span.root.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in _LEAD_VERBS:
+            continue
+        for obj in clause.children:
+            if obj.dep_ == "dobj":
+                found = resolve_reference(obj, index, ("Organization",))
+                if found is not None and found.cls and is_subclass(found.cls, "Organization"):
+                    return found
+    return None
+
+
 def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """ "Executive Director Christian Archambeau said ...": a title without its organisation
     refers to the organisation the text was last talking about."""
@@ -617,7 +633,9 @@ def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             org = index.last_before(person.start, specific) or index.last_before(
                 person.start, ("Organization",)
             )
-        if org is not None and person.start - org.end > _NEARBY_CHARS:
+        led = _org_led_in_relative_clause(person, index)
+        org = led or org  # "Director X, who has led the institute since 2015"
+        if led is None and org is not None and person.start - org.end > _NEARBY_CHARS:
             continue  # the organisation was named too far back to be the one meant
         if prop and org is not None and org.key and person.key:
             yield Found(person.key, prop, org.key, 0.65, "bare-title-last-organization")

@@ -721,6 +721,10 @@ class ArticleEntities:
                     for child in holder.children:
                         if child.lower_ in {"with", "between"}:
                             parties += [k for k in parties_under(child) if k not in parties]
+                if any(self.drafts[k].cls != "Person" for k in parties):
+                    # "Commissioner Phil Hogan and Minister Zhong Shan signed for the EU and
+                    # China": the bodies are the parties, the people sign for them
+                    parties = [k for k in parties if self.drafts[k].cls != "Person"]
                 if not parties:
                     continue
                 labels = sorted(self._short_name(k) for k in parties)
