@@ -888,3 +888,18 @@ def test_a_head_named_by_a_relative_clause_and_bodies_before_people_as_parties()
     ipi = "swiss-federal-institute-of-intellectual-property"
     assert ("catherine-chammartin", "headOf", ipi) in found
     assert not any(s in {"phil-hogan", "zhong-shan"} for s, p, _ in found if p == "partyTo")
+
+
+def test_an_operation_its_leaders_and_its_participating_countries() -> None:
+    found = triples(
+        extract(
+            "Operation Fake Star ran from March to December 2022. It was led by Spain's National "
+            "Police and the Hellenic Police. The participating countries were Belgium, Bulgaria "
+            "and the United Kingdom."
+        )
+    )
+    assert ("operation-fake-star", "organizedBy", "national-police") in found
+    assert ("operation-fake-star", "organizedBy", "hellenic-police") in found
+    for country in ("belgium", "bulgaria", "united-kingdom"):
+        assert (country, "participatedIn", "operation-fake-star") in found
+    assert ("operation-fake-star", "organizedBy", "spain") not in found

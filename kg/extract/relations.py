@@ -570,6 +570,20 @@ _JOINED_NO_EVENT = re.compile(
     rf"(?:joined|attended) by {_THE}(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
     re.IGNORECASE,
 )
+#: "the participating countries were Belgium, Bulgaria, ...", "participants included A and B"
+_PARTICIPANTS_WERE = re.compile(
+    rf"\b(?:participating (?:countries|states|offices|agencies|economies|organi[sz]ations)|"
+    rf"participants) (?:were|are|included|include)(?: also)? {_THE}"
+    rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
+    re.IGNORECASE,
+)
+#: "It was led by Spain's National Police and the Hellenic Police" (it: the event before)
+_IT_WAS_LED_BY = re.compile(
+    rf"^(?:It|The (?:event|operation|meeting|conference|forum)) (?:was|is) (?:jointly )?"
+    rf"(?:led|organi[sz]ed|co-organi[sz]ed|coordinated|hosted|run|convened) by {_THE}"
+    rf"(?P<list>(?:⟦\d+:(?:Country|Region)⟧(?:'s|’s) )?⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) "
+    rf"{_THE}(?:⟦\d+:(?:Country|Region)⟧(?:'s|’s) )?⟦\d+:(?:{AGENT})⟧)*)"
+)
 _ATTENDED_NO_OBJECT = re.compile(
     rf"(?:(?:representatives|delegations?|heads|officials|delegates) (?:of|from) )?{_THE}"
     rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*) "
@@ -650,12 +664,18 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
     for pattern, name in (
         (_JOINED_NO_EVENT, "joined-by-recent-event"),
         (_ATTENDED_NO_OBJECT, "attended-recent-event"),
+        (_PARTICIPANTS_WERE, "participants-of-recent-event"),
     ):
         for match in pattern.finditer(tagged):
             for idx in re.findall(r"⟦(\d+):", match.group("list")):
                 agent = sentence.mentions[int(idx)]
                 if agent.key:
                     yield Found(agent.key, "participatedIn", recent_event, 0.7, name)
+    for match in _IT_WAS_LED_BY.finditer(tagged):
+        for idx in re.findall(r"⟦(\d+):", match.group("list")):
+            agent = sentence.mentions[int(idx)]
+            if agent.key and agent.cls not in {"Country", "City", "Region"}:
+                yield Found(recent_event, "organizedBy", agent.key, 0.7, "it-was-led-by")
 
 
 #: (pattern, group naming the shared end, property from each list item to it, rule name)

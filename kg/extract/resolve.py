@@ -195,6 +195,8 @@ _ORDINAL_EVENT = re.compile(
     r"meetings|meeting|round) of (?:the )?[A-Z][\w&'’-]*"
     r"(?: (?:(?:of|and|for|the) )*[A-Z][\w&'’-]*)*(?: member states)?)"
 )
+#: "Operation Fake Star", "Operation Pangea XVI": a named enforcement operation
+_OPERATION_NAME = re.compile(r"(?P<name>\bOperation(?: [A-Z][\w'’-]*)+)")
 _EVENT_NAME = re.compile(
     r"(?P<name>(?:\d+(?:st|nd|rd|th) )?(?:(?:annual|yearly) )?"
     r"(?:[A-Z][\w&'’.-]*|\d{4})(?: (?:[A-Z][\w&'’.-]*|of|and|on|for|the|\d{4}))*? "
@@ -601,7 +603,11 @@ class ArticleEntities:
         Office Meeting"): one Event mention each, replacing the mentions inside it."""
         for base, doc in docs:
             text = doc_text(doc)
-            for match in [*_EVENT_NAME.finditer(text), *_ORDINAL_EVENT.finditer(text)]:
+            for match in [
+                *_EVENT_NAME.finditer(text),
+                *_ORDINAL_EVENT.finditer(text),
+                *_OPERATION_NAME.finditer(text),
+            ]:
                 span = doc.char_span(
                     match.start("name"), match.end("name"), alignment_mode="expand"
                 )
