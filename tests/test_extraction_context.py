@@ -903,3 +903,18 @@ def test_an_operation_its_leaders_and_its_participating_countries() -> None:
     for country in ("belgium", "bulgaria", "united-kingdom"):
         assert (country, "participatedIn", "operation-fake-star") in found
     assert ("operation-fake-star", "organizedBy", "spain") not in found
+
+
+def test_a_second_membership_in_a_coordinated_clause() -> None:
+    found = triples(
+        extract(
+            "Mozambique has been a member of ARIPO since 2000 and is already party to the "
+            "organization's Harare Protocol, which covers patents."
+        )
+    )
+    assert ("mozambique", "memberOf", "harare-protocol") in found
+    assert (
+        "african-regional-intellectual-property-organization",
+        "memberOf",
+        "harare-protocol",
+    ) not in found

@@ -199,6 +199,17 @@ RULES: tuple[Rule, ...] = (
         0.9,
     ),
     _rule(
+        # "Mozambique has been a member of ARIPO since 2000 and is already party to the
+        # organization's Harare Protocol"
+        "and-also-party-to",
+        rf"^(?:The )?{E('s', MEMBER)} [^;.]{{0,120}}? and (?:is|was|has been|became|is now) "
+        rf"(?:already |also |now )?"
+        rf"(?:a |an )?(?:party|member|state party|contracting party|signatory) (?:of|to) {_THE}"
+        rf"(?:[a-z]+(?:'s|’s) |⟦\d+:[A-Za-z]+⟧(?:'s|’s) )?{E('o', GROUPING)}",
+        "memberOf",
+        0.75,
+    ),
+    _rule(
         "entry-into",
         rf"{E('s', MEMBER)}(?:'s|’s) (?:entry into|accession to|membership (?:of|in)|joining|"
         rf"ratification of|admission to|joining of) {_THE}{E('o', GROUPING)}",
