@@ -918,3 +918,14 @@ def test_a_second_membership_in_a_coordinated_clause() -> None:
         "memberOf",
         "harare-protocol",
     ) not in found
+
+
+def test_amounts_after_a_currency_code_are_money() -> None:
+    result = extract(
+        "Ericsson said IPR licensing revenues rose to SEK 3.6 billion from SEK 2.6 billion. "
+        "The EUIPO awarded EUR 32,184,000 in grants."
+    )
+    money = {(s.subject, Decimal(s.value).normalize(), s.currency) for s in result.statistics}
+    assert ("ericsson", D("3600000000"), "SEK") in money
+    assert ("european-union-intellectual-property-office", D("32184000"), "EUR") in money
+    assert not any(name.startswith("EUR ") for name in classes(result))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.numbers import CURRENCY_CODES
 from kg.nlp.ruler import DEMONYM_LABEL, RULER_LABELS
 
 #: spaCy NER labels that can name an entity kg keeps.
@@ -384,6 +385,8 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue  # "U.S. dollars", "Hong Kong dollars": a currency, not the place
         if ent.label_ == DEMONYM_LABEL and _language_use(ent):
             continue  # "42% for German", "in English": a language, not the country
+        if re.match(r"[A-Z]{3} \d", ent.text) and ent.text[:3] in CURRENCY_CODES:
+            continue  # "EUR 32,184,000" tagged as a name: an amount
         if _stock_listing(ent):
             continue  # "Clarivate Plc (NYSE: CLVT)": the exchange is no party to the news
         ent = longer_name(ent)

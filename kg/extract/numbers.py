@@ -172,7 +172,18 @@ CURRENCIES = {
     "inr": "INR",
     "hk$": "HKD",
     "hkd": "HKD",
+    "sek": "SEK",
+    "kronor": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "aud": "AUD",
+    "cad": "CAD",
+    "sgd": "SGD",
+    "brl": "BRL",
+    "reais": "BRL",
 }
+#: ISO 4217 codes written before an amount ("SEK 3.6 billion", "EUR 32,184,000")
+CURRENCY_CODES = frozenset(code.upper() for code in CURRENCIES if re.fullmatch(r"[a-z]{3}", code))
 
 
 def split_qualifier(text: str) -> tuple[str | None, str]:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from spacy.tokens import Span
 
 from kg.extract.numbers import (
+    CURRENCY_CODES,
     QUALIFIERS,
     SCALES,
     currency_of,
@@ -277,7 +278,10 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
             else None
         )
     following = doc[ent.end : min(ent.end + 3, len(doc))].text
-    if ent.label_ in {"CARDINAL", "MONEY"} and re.match(
+    if ent.label_ in {"CARDINAL", "MONEY"} and before is not None and before.text in CURRENCY_CODES:
+        ent = Span(doc, ent.start, ent.end, label="MONEY")  # "SEK 3.6 billion", "EUR 32,184,000"
+        text = f"{before.text} {text}"
+    elif ent.label_ in {"CARDINAL", "MONEY"} and re.match(
         r"^(?:U\.S\. |US |Hong Kong |Singapore |Australian |Canadian )?(?:dollars|yuan|euros?|yen|won|"
         r"pounds|rupees|francs|renminbi)\b",
         following,
