@@ -210,6 +210,13 @@ def parse_header(text: str) -> Header:
         # prose, a sentence of its own; only the credit ("Photo: WIPO") is masked out.
         caption = line.strip()
         masked.append((pos + credit.start(), line_end))
+        if not publisher:
+            # "date ...\nCaption. Photo: EPO\n\n(Times of Malta) -- A Dutch researcher ..."
+            after = line_end + len(text[line_end:]) - len(text[line_end:].lstrip("\n"))
+            lead = _AGENCY_LEAD.match(text, after)
+            if lead is not None and not lead.group("place"):
+                publisher = _clean_name(lead.group("pub"))
+                masked.append((after, lead.end()))
     trailer = _trailing_publisher(text)
     if trailer:
         name, start = trailer

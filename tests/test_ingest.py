@@ -177,6 +177,12 @@ def test_caption_on_the_line_after_the_date_and_a_domain_as_publisher() -> None:
             None,
             "Geneva",
         ),
+        (
+            "date 2024-07-10\nThe winner in Malta. Photo: EPO\n\n(Times of Malta) -- A researcher won.",
+            "2024-07-10",
+            "Times of Malta",
+            None,
+        ),
         # not headers: a sentence that starts with a month, an acronym after its name
         ("2024/13/40\nBody text.", None, None, None),
         ("May 2024 was a record month for filings.", None, None, None),
