@@ -929,3 +929,13 @@ def test_amounts_after_a_currency_code_are_money() -> None:
     assert ("ericsson", D("3600000000"), "SEK") in money
     assert ("european-union-intellectual-property-office", D("32184000"), "EUR") in money
     assert not any(name.startswith("EUR ") for name in classes(result))
+
+
+def test_a_countrys_office_keeps_its_own_acronym_over_a_foreign_holder() -> None:
+    result = extract(
+        "Companies had to file with Mozambique's Industrial Property Institute (IPI) in "
+        "Maputo. The IPI will now forward applications."
+    )
+    found = classes(result)
+    assert "Swiss Federal Institute of Intellectual Property" not in found
+    assert ("industrial-property-institute", "country", "mozambique") in triples(result)

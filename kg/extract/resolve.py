@@ -394,16 +394,19 @@ class ArticleEntities:
             mention.start, mention.end = base + span.start_char, base + span.end_char
         return entry
 
-    def _national_lookup(self, mention: Mention) -> GazetteerEntry | None:
-        """The office a country's possessive names ("Brazil's National Institute of
-        Industrial Property", "Japan's Patent Office"), or None."""
+    def _possessive_country(self, mention: Mention) -> str | None:
+        """The country key of a "<Country>'s" just before a mention, or None."""
         doc, start = mention.span.doc, mention.span.start
         if start < 2 or doc[start - 1].text not in {"'s", "’s"}:
             return None
         country = self.gaz.get(doc[start - 2].ent_id_ or None)
-        if country is None or country.cls != "Country":
-            return None
-        return self.gaz.national(mention.text, country.key)
+        return country.key if country is not None and country.cls == "Country" else None
+
+    def _national_lookup(self, mention: Mention) -> GazetteerEntry | None:
+        """The office a country's possessive names ("Brazil's National Institute of
+        Industrial Property", "Japan's Patent Office"), or None."""
+        country = self._possessive_country(mention)
+        return self.gaz.national(mention.text, country) if country else None
 
     def resolve(self, docs: list[tuple[int, Doc]], mentions: list[Mention]) -> None:
         """Resolve every mention (all chunks of one article) in the order of the evidence."""
@@ -482,6 +485,10 @@ class ArticleEntities:
                     continue
                 if owner.key is None:
                     entry = self.gaz.lookup(acronym)
+                    possessor = self._possessive_country(owner)
+                    if entry is not None and possessor and entry.country not in {None, possessor}:
+                        entry = None  # "Mozambique's Industrial Property Institute (IPI)": not
+                        # the Swiss IPI that the gazetteer knows by the same letters
                     cls = classify(owner.text, owner.label) if entry is None else entry.cls
                     if entry is not None:
                         self.attach(owner, self._draft_for_gazetteer(entry.key))
@@ -490,8 +497,9 @@ class ArticleEntities:
                 if owner.key:
                     self.aliases[acronym] = owner.key
                     self.drafts[owner.key].add_form(acronym)
-                    if self.drafts[owner.key].gaz_key:
-                        self._claim_acronym(acronym, owner.key)
+                    # the article's own definition wins over the gazetteer's holder of the
+                    # letters ("Mozambique's Industrial Property Institute (IPI)")
+                    self._claim_acronym(acronym, owner.key)
             for match in _PARENS.finditer(text):
                 before = text[: match.start()].rstrip()
                 short = by_end.get((doc, len(before)))
