@@ -75,16 +75,16 @@ _INNER_LABELS = {
 }
 
 
-@Language.component("kg_note_persons")
-def note_persons(doc: Doc) -> Doc:
+@Language.component("kg_keep_ner_spans")
+def keep_ner_spans(doc: Doc) -> Doc:
     """Keep the NER's multi-word person names and sums of money before the gazetteer ruler
     overwrites entities."""
     doc.spans[_NER_KEY] = [e for e in doc.ents if e.label_ in _INNER_LABELS and len(e) > 1]
     return doc
 
 
-@Language.component("kg_restore_persons")
-def restore_persons(doc: Doc) -> Doc:
+@Language.component("kg_restore_ner_spans")
+def restore_ner_spans(doc: Doc) -> Doc:
     """Give back names and sums the gazetteer cut into a place: "Santiago Nieto Castillo",
     "Josephine Santiago" are people, not the Chilean capital; "790.8 million Swiss francs" is
     money, not the demonym (the ruler matched one or two words inside them)."""

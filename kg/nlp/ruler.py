@@ -70,11 +70,11 @@ def add_entity_rulers(nlp: Language, gaz: Gazetteer | None = None) -> None:
     names, terms = build_patterns(nlp, gaz)
     before = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     if before:
-        nlp.add_pipe("kg_note_persons", after="ner")
-        before = {"after": "kg_note_persons"}
+        nlp.add_pipe("kg_keep_ner_spans", after="ner")
+        before = {"after": "kg_keep_ner_spans"}
     ruler = nlp.add_pipe("entity_ruler", name="kg_names", config={"overwrite_ents": True}, **before)
     if before:
-        nlp.add_pipe("kg_restore_persons", after="kg_names")
+        nlp.add_pipe("kg_restore_ner_spans", after="kg_names")
     # The ruler tokenises phrase patterns by running the components before it; they match on
     # ORTH/LOWER only, so the tokenizer alone does (4x faster start-up than the whole model).
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if not n.startswith("kg_")]):

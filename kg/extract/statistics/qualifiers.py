@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.dates import resolve_date
 from kg.extract.mentions import Mention
@@ -50,7 +50,7 @@ def present_tense_year(number: Number, article_date: str | None) -> str | None:
     return article_date[:4] if tags & {"VBZ", "VBP"} else None
 
 
-def _dates_something_else(ent, number: Number) -> bool:
+def _dates_something_else(ent: Span, number: Number) -> bool:
     """Whether a date belongs to another phrase than the figure: "last year's leader" (a
     possessive), "12,505, up from 12,078 in 2022" (a nearer figure), "Since it was set up in
     1996, ..." (a clause the figure is not in)."""
