@@ -626,8 +626,6 @@ class ArticleEntities:
                     for m in [*self.mentions, *pending]
                     if m.span.doc is doc and m.span.start >= span.start and m.span.end <= span.end
                 ]
-                if any(m.cls == "Event" or m.label == "EVENT" for m in inside if m.span != span):
-                    pass
                 for m in inside:
                     if m in pending:
                         pending.remove(m)

@@ -48,10 +48,15 @@ _MEMBER_WORDS = frozenset("member contracting party signatory".split())
 _FIELD_SIZE_NOUNS = frozenset(
     "economy country nation participant entrant university company".split()
 )
-#: a bare number the NER tagged as a date that cannot be a year or a day ("with 54")
-_NOT_A_YEAR = re.compile(
-    r"^(?:3[2-9]|[4-9]\d|[1-9]\d{2}|[1-9],?\d{3,})$(?<!^1[89]\d\d)(?<!^20\d\d)"
-)
+
+
+def _not_a_year_or_day(text: str) -> bool:
+    """A bare number the NER tagged as a date that can be neither a day nor a year
+    ("ranked second with 54"): 32 and above, and not 1800-2099."""
+    digits = text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 32 and not 1800 <= int(digits) <= 2099
+
+
 _ORDINAL_TOKEN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 
 
@@ -90,7 +95,7 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
             ent = Span(
                 ent.doc, ent.start, ent.end, label="ORDINAL"
             )  # "ranked 12th" tagged as a date
-        elif ent.label_ == "DATE" and len(ent) == 1 and _NOT_A_YEAR.match(ent.text):
+        elif ent.label_ == "DATE" and len(ent) == 1 and _not_a_year_or_day(ent.text):
             ent = Span(ent.doc, ent.start, ent.end, label="CARDINAL")  # "ranked second with 54"
         elif ent.label_ == "DATE" or ent.label_ == "QUANTITY":
             continue
