@@ -22,12 +22,15 @@ __all__ = [
     "export",
     "load_graph",
     "query",
+    "stats",
+    "to_networkx",
     "validate",
 ]
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import networkx
     from rdflib import Graph
 
     from kg.scoring import Evaluation
@@ -73,6 +76,25 @@ def export(graph: Graph, path: str | Path, fmt: str | None = None) -> None:
     from kg.rdf.io import write_graph
 
     write_graph(graph, _Path(path), fmt)
+
+
+def to_networkx(graph: Graph) -> networkx.MultiDiGraph:
+    """The graph's entities (nodes) and relations (edges) as a networkx MultiDiGraph.
+
+    Node attributes: label, cls, iri, alt_labels, wikidata, article_count, articles,
+    statistics, colour; edge attributes (key = the property): label, confidence,
+    from_text, article_count, articles, evidence. Ready for ``nx.write_graphml``.
+    """
+    from kg.viz.network import to_networkx as _to_networkx
+
+    return _to_networkx(graph)
+
+
+def stats(graph: Graph, top: int = 10) -> dict:
+    """Entities by class, the most mentioned and most central entities, components."""
+    from kg.viz.stats import graph_stats
+
+    return graph_stats(graph, top)
 
 
 def evaluate(graph: Graph, gold_dir: str | Path) -> Evaluation:

@@ -40,6 +40,8 @@ class Summary:
     relations: int
     statistics: int
     seconds: float
+    linked: int = 0  # entities with an owl:sameAs or skos:closeMatch link to another KB
+    same_as: int = 0  # of which by owl:sameAs (the curated allowlist)
 
 
 @dataclass
@@ -58,7 +60,7 @@ class BuildResult:
         return extractions_to_dataset(self.extractions)
 
     def summary(self) -> Summary:
-        from rdflib.namespace import RDF, RDFS
+        from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
         from kg.rdf.namespaces import IPO
 
@@ -76,6 +78,11 @@ class BuildResult:
             ),
             statistics=sum(len(e.statistics) for e in self.extractions),
             seconds=self.seconds,
+            linked=len(
+                set(self.graph.subjects(OWL.sameAs, None))
+                | set(self.graph.subjects(SKOS.closeMatch, None))
+            ),
+            same_as=len(set(self.graph.subjects(OWL.sameAs, None))),
         )
 
 

@@ -17,6 +17,8 @@ import click
 from kg.errors import KGError
 
 FORMAT_CHOICES = ["turtle", "nt", "jsonld", "trig", "xml"]
+#: kg export also draws (kg.viz.export.DRAWING_FORMATS; kept here so --help stays fast).
+DRAWING_CHOICES = ["graphml", "gexf", "cytoscape", "dot", "html", "png", "svg"]
 MAX_LISTED_VIOLATIONS = 20
 
 
@@ -256,7 +258,14 @@ def remove(articles: tuple[str, ...], store_dir: Path) -> None:
 @cli.command()
 @click.argument("graph", required=False, type=click.Path(path_type=Path))
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path))
-@_format_option("--to")
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES + DRAWING_CHOICES),
+    default=None,
+    help="RDF serialisation or drawing; defaults to the one the output's suffix implies"
+    " (.ttl .nt .jsonld .trig .rdf; .graphml .gexf .cyjs .dot .html .png .svg).",
+)
 @click.option(
     "-o",
     "--output",
@@ -264,10 +273,27 @@ def remove(articles: tuple[str, ...], store_dir: Path) -> None:
     required=True,
     help="File to write (atomically).",
 )
-def export(graph: Path | None, store_dir: Path | None, fmt: str | None, output: Path) -> None:
-    """Write GRAPH (a graph file) or --store DIR in another RDF format."""
-    from kg.rdf.io import check_writable, output_format, write_graph
+@click.option("--title", default=None, help="Title of a drawing (default: the input's name).")
+def export(
+    graph: Path | None, store_dir: Path | None, fmt: str | None, output: Path, title: str | None
+) -> None:
+    """Write GRAPH (a graph file) or --store DIR in another RDF format, or draw it.
 
+    Drawings: GraphML and GEXF (Gephi, yEd), Cytoscape.js JSON, Graphviz DOT, a PNG or
+    SVG picture of the best-connected entities, and a self-contained HTML page to
+    explore (search, filters by class and article, evidence on click; works offline).
+    """
+    from kg.rdf.io import check_writable, output_format, write_graph
+    from kg.viz.export import drawing_format
+
+    drawing = fmt if fmt in DRAWING_CHOICES else (None if fmt else drawing_format(output))
+    if drawing is not None:
+        check_writable(output)
+        from kg.viz.export import write_drawing
+
+        name = title or f"kg: {(store_dir or graph or Path('graph')).name}"
+        write_drawing(_load(graph, store_dir), output, drawing, title=name)
+        return
     out_format = output_format(output, fmt)
     check_writable(output)
     if store_dir is not None:
@@ -283,6 +309,57 @@ def export(graph: Path | None, store_dir: Path | None, fmt: str | None, output: 
     write_graph(_load(graph), output, out_format)
 
 
+@cli.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--top", type=click.IntRange(1), default=10, help="How many entities to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(graph: Path | None, store_dir: Path | None, top: int, as_json: bool) -> None:
+    """Entities by class, the most mentioned and most central, connected components."""
+    import json
+
+    from kg.viz.stats import graph_stats
+
+    figures = graph_stats(_load(graph, store_dir), top)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+    _print_stats(figures)
+
+
+def _print_stats(figures: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    components = figures["components"]
+    console.print(
+        f"{figures['entities']} entities, {figures['relations']} relations, "
+        f"{figures['statistics']} statistics, {figures['articles']} articles"
+    )
+    by_class = Table(title="Entities by class", title_justify="left")
+    by_class.add_column("class")
+    by_class.add_column("entities", justify="right")
+    for cls, count in sorted(figures["entities_by_class"].items(), key=lambda kv: -kv[1]):
+        by_class.add_row(cls, str(count))
+    console.print(by_class)
+    for key, title in (("most_mentioned", "Most mentioned"), ("most_central", "Most central")):
+        table = Table(title=title, title_justify="left")
+        for column in ("entity", "class", "articles", "relations", "degree centrality"):
+            table.add_column(column, justify="left" if column in {"entity", "class"} else "right")
+        for row in figures[key]:
+            table.add_row(
+                row["label"], row["class"], str(row["articles"]), str(row["relations"]),
+                f"{row['degree_centrality']:.3f}",
+            )  # fmt: skip
+        console.print(table)
+    console.print(
+        f"Connected components: {components['count']} (largest {components['largest']} entities,"
+        f" around {', '.join(components['largest_hubs'])}; {components['isolated']} entities"
+        " in no relation)"
+    )
+
+
 def _print_summary(console, summary, output: Path, violations: int, skipped: bool) -> None:
     from rich.table import Table
 
@@ -294,6 +371,10 @@ def _print_summary(console, summary, output: Path, violations: int, skipped: boo
     entities = sum(summary.entities_by_class.values())
     by_class = ", ".join(f"{cls} {n}" for cls, n in summary.entities_by_class.items())
     table.add_row("entities", f"{entities} ({by_class})")
+    table.add_row(
+        "linked",
+        f"{summary.linked} of {entities} to Wikidata or EPO ({summary.same_as} by owl:sameAs)",
+    )
     table.add_row("relations", str(summary.relations))
     table.add_row("statistics", str(summary.statistics))
     table.add_row("violations", "not validated" if skipped else str(violations))

@@ -79,6 +79,24 @@ def same_as_allowlist() -> frozenset[str]:
         return frozenset(row["wikidata"] for row in csv.DictReader(handle, delimiter="\t"))
 
 
+#: EPO's linked-data IRIs of IP offices by WIPO ST.3 code (docs/alignment.md: the pattern is
+#: seen for EP; the others follow it, so they are skos:closeMatch, never owl:sameAs).
+ST3_OFFICE = "http://data.epo.org/linked-data/id/st3/"
+
+
+@cache
+def office_codes() -> dict[str, str]:
+    """Entity key -> WIPO ST.3 code, for the IP offices of the gazetteer.
+
+    Example:
+        >>> office_codes()["european-patent-office"]
+        'EP'
+    """
+    from kg.gazetteer import load_gazetteer
+
+    return {key: e.st3 for key, e in load_gazetteer().entries.items() if e.st3}
+
+
 def _depth(cls: str) -> int:
     depth, current = 0, CLASS_PARENT.get(cls)
     while current:
@@ -221,6 +239,9 @@ def entity_triples(entity: Entity) -> Iterator[tuple[URIRef, URIRef, URIRef | Li
     if entity.wikidata:
         link = _owl.sameAs if entity.wikidata in same_as_allowlist() else _skos.closeMatch
         yield node, link, WD[entity.wikidata]
+    code = office_codes().get(entity.key)
+    if code:
+        yield node, _skos.closeMatch, URIRef(ST3_OFFICE + code)
 
 
 def _evidence_triples(node: URIRef, evidence: Evidence) -> Iterator[tuple]:
