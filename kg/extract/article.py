@@ -24,6 +24,8 @@ from kg.extract.relations import (
     delegation_relations,
     dependency_relations,
     event_context_relations,
+    formed_group_relations,
+    group_list_relations,
     instrument_relations,
     joined_treaty_relations,
     joint_action_relations,
@@ -76,8 +78,11 @@ def extract_article(
 
     found: dict[tuple[str, str, str], tuple[Found, SentenceView]] = {}
     recent_event: str | None = None
+    previous: SentenceView | None = None
     for sentence in sentences:
         rels = [
+            *group_list_relations(sentence, previous, index),
+            *formed_group_relations(sentence, index),
             *surface_relations(sentence),
             *list_relations(sentence),
             *bare_member_list_relations(sentence, index),
@@ -96,6 +101,7 @@ def extract_article(
         for rel in rels:
             _keep(found, rel, sentence, table)
         recent_event = events[-1] if events else recent_event
+        previous = sentence
     for agreement, parties, token in table.agreements:
         sentence = next(
             (
@@ -170,11 +176,30 @@ def _keep(found: dict, rel: Found, sentence: SentenceView, table: ArticleEntitie
         is_subclass(obj.cls, c) for c in range_
     ):
         return
+    if rel.prop == "location" and not _may_sit_in(subj.gaz_key, obj.gaz_key, table.gaz):
+        return  # "the Munich-based office" is not the Australian office named before it
     ident = (rel.subject, rel.prop, rel.object)
     if rel.prop == "cooperatesWith":
         ident = (*sorted((rel.subject, rel.object)), rel.prop)  # type: ignore[assignment]
     if ident not in found or found[ident][0].confidence < rel.confidence:
         found[ident] = (rel, sentence)
+
+
+def _may_sit_in(org_key: str | None, place_key: str | None, gaz: Gazetteer) -> bool:
+    """False when the gazetteer puts the organisation in one country and the place in another.
+
+    Example:
+        >>> gaz = load_gazetteer()
+        >>> _may_sit_in("ip-australia", "munich", gaz), _may_sit_in("ip-australia", "canberra", gaz)
+        (False, True)
+    """
+    org, place = gaz.get(org_key or ""), gaz.get(place_key or "")
+    if org is None or org.country is None or place is None:
+        return True
+    if place.cls == "Country":
+        return place.key == org.country
+    country = place.country or place.part_of
+    return country is None or country == org.country
 
 
 def _first_sentence(key: str, sentences: list[SentenceView]) -> SentenceView | None:

@@ -323,11 +323,12 @@ def mended_names(doc: Doc) -> list[Span]:
         if (
             ent.label_ == "PERSON"
             and nxt is not None
-            and nxt.label_ == "PERSON"
+            and (nxt.label_ == "PERSON" or (len(nxt) == 1 and nxt[0].is_title))
             and nxt.start == ent.end + 1
             and doc[ent.end].lower_ in _NAME_PARTICLES
+            and doc[ent.end].is_lower
         ):
-            end = nxt.end  # "Fernando" dos "Santos"
+            end = nxt.end  # "Fernando" dos "Santos" (the NER may take Santos for a place)
         elif ent.label_ in _ORG_LABELS and len(ent) > 1 and ent[-1].lower_ == "and":
             if nxt is not None and nxt.start == ent.end and nxt.label_ in _ORG_LABELS:
                 end = nxt.end  # "Commonwealth Scientific and" | "Industrial Research Organisation"
@@ -396,6 +397,7 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             if span is None or is_non_entity(span.text, part.label_):
                 continue
             mentions.append(_mention(span, part, base))
+    mentions.extend(_names_sharing_a_head(doc, base))
     # A name grown over its neighbours swallows the mentions inside it (and its duplicates).
     mentions = list({(m.start, m.end): m for m in mentions}.values())
     return [
@@ -411,10 +413,67 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
     ]
 
 
+#: Plural heads shared by coordinated names: "the Swakopmund and Arusha protocols".
+_SHARED_HEADS = {
+    "protocols": "Protocol",
+    "conventions": "Convention",
+    "treaties": "Treaty",
+    "agreements": "Agreement",
+    "systems": "System",
+}
+
+
+def _names_sharing_a_head(doc: Doc, base: int) -> list[Mention]:
+    """ "the Madrid and Hague systems", "the Swakopmund and Arusha protocols": one mention
+    per name, each named with the shared head ("Arusha Protocol"), over its own words."""
+    found: list[Mention] = []
+    for head in doc:
+        word = _SHARED_HEADS.get(head.lower_)
+        if word is None:
+            continue
+        names: list[Span] = []
+        end = head.i
+        while True:  # walk left over "A, B and C"
+            start = end
+            while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].lower_ != "the":
+                start -= 1
+            if start == end or end - start > 3:
+                break
+            names.insert(0, doc[start:end])
+            if start >= 2 and doc[start - 1].lower_ in {"and", "or", ","}:
+                end = start - 1
+                if doc[end - 1].text == "," and doc[start - 1].lower_ in {"and", "or"}:
+                    end -= 1
+                continue
+            break
+        if len(names) < 2:
+            continue
+        if word in {"System", "Agreement"}:
+            from kg.gazetteer import load_gazetteer
+
+            # "the Global Dossier and WIPO CASE systems" are no "Global Dossier System": only
+            # names the gazetteer knows with the head ("Madrid and Hague systems")
+            gaz = load_gazetteer()
+            if not all(gaz.lookup(f"{name.text} {word}") for name in names):
+                continue
+        for name in names:
+            found.append(
+                Mention(
+                    span=name,
+                    start=base + name.start_char,
+                    end=base + name.end_char,
+                    text=f"{name.text} {word}",
+                    label="LAW",
+                )
+            )
+    return found
+
+
 _ORG_HEADS = frozenset(
     """office administration bureau department commission agency council committee institute
     centre center authority service board university college academy school hospital bank
-    ministry court association society foundation laboratory corporation company group""".split()
+    ministry court tribunal chamber directorate association society foundation laboratory
+    corporation company group""".split()
 )
 _TREATY_HEADS = frozenset(
     "act treaty convention protocol agreement accord declaration charter".split()
@@ -449,6 +508,15 @@ def _grow_left(doc: Doc, start: int, floor: int) -> int:
             and _capitalised(doc[start - 3])
         ):
             start -= 2  # "... Plan for the Protection ...": one name, over "for the"
+            continue
+        if (
+            previous.lower_ == "the"
+            and start - 3 >= floor
+            and doc[start - 2].lower_ == "of"
+            and doc[start - 3].lower_ in _ORG_HEADS
+            and _capitalised(doc[start - 3])
+        ):
+            start -= 2  # "Intellectual Property Tribunal of the Supreme People's Court": a unit
             continue
         if previous.lower_ in {"the", "a", "an"}:
             break
@@ -575,6 +643,15 @@ def longer_name(ent: Span) -> Span:
         if head in _TREATY_HEADS:
             stop = _treaty_subject_end(doc, stop, sent.end)  # "Banjul Protocol on Marks"
             return Span(doc, start, stop, label="LAW")
+    if (
+        start < ent.start
+        and ent.label_ in _ORG_LABELS
+        and any(
+            doc[i].lower_ in _ORG_HEADS and doc[i + 1].lower_ == "of"
+            for i in range(start, ent.start)
+        )
+    ):
+        return Span(doc, start, ent.end, label="ORG")  # "Tribunal of the Supreme People's Court"
     if (
         ent.label_ in _ORG_LABELS
         and end > ent.end + 1

@@ -141,6 +141,15 @@ RULES: tuple[Rule, ...] = (
         0.85,
     ),
     _rule(
+        # "hosted by the Korean Intellectual Property Office (KIPO), whose Commissioner Park
+        # Won-joo chaired the talks"
+        "org-whose-title-person",
+        rf"{E('o', ORG)}(?: \([^()]{{1,15}}\))?, whose (?P<title>(?:[A-Za-z-]+ ){{0,3}}?{_ROLE}),? "
+        rf"{E('s', 'Person')}(?!,? (?:is|was|has been)\b)",
+        None,
+        0.8,
+    ),
+    _rule(
         # "elected Ambassador Tatiana Molcean, Permanent Representative of ..., as Chair of the
         # WIPO General Assembly"
         "person-elected-as-title-of-org",
@@ -588,6 +597,13 @@ _PARTICIPANTS_WERE = re.compile(
     rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
     re.IGNORECASE,
 )
+#: "Among the delegations present in Maputo were those of Botswana, Ghana and Kenya"
+_DELEGATIONS_WERE = re.compile(
+    rf"\b(?:the )?delegations(?: present| attending| taking part)?(?: (?:in|at) ⟦\d+:[^⟧]*⟧)? "
+    rf"(?:were|are|included|include)(?: those)?(?: of| from)? {_THE}"
+    rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
+    re.IGNORECASE,
+)
 #: "It was led by Spain's National Police and the Hellenic Police" (it: the event before)
 _IT_WAS_LED_BY = re.compile(
     rf"^(?:It|The (?:event|operation|meeting|conference|forum)) (?:was|is) (?:jointly )?"
@@ -676,6 +692,7 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
         (_JOINED_NO_EVENT, "joined-by-recent-event"),
         (_ATTENDED_NO_OBJECT, "attended-recent-event"),
         (_PARTICIPANTS_WERE, "participants-of-recent-event"),
+        (_DELEGATIONS_WERE, "delegations-of-recent-event"),
     ):
         for match in pattern.finditer(tagged):
             for idx in re.findall(r"⟦(\d+):", match.group("list")):
@@ -717,6 +734,148 @@ def bare_member_list_relations(sentence: SentenceView, index: MentionIndex) -> I
         for item in items:
             if item.key and item.key != grouping.key and item.cls in {"Country", "Region"}:
                 yield Found(item.key, "memberOf", grouping.key, 0.7, "bare-member-list")
+
+
+#: "Those states are Botswana, Eswatini ... and Zimbabwe": a list naming a group the sentence
+#: before described ("Nineteen states were already bound by that protocol.")
+_GROUP_IS_LIST = re.compile(
+    r"^(?:Those|These|The|They)(?: (?:[\w-]+ ){0,2}?(?:states|countries|economies|nations|members|"
+    r"offices|jurisdictions|parties|governments|delegations))? (?:are|were|include|included|"
+    r"comprise|comprised)(?: also)?:? "
+    rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)"
+)
+#: What the group of the sentence before did: joined a treaty or organisation, or took part.
+_MEMBERSHIP_CUES = frozenset(
+    "bind bound member party join ratify accede contracting belong".split()
+)
+_PARTICIPATION_CUES = frozenset("attend participate delegation represent present".split())
+_GROUPING_WORDS = frozenset(
+    "protocol treaty convention agreement act organization organisation union".split()
+)
+
+
+def _group_target(previous: SentenceView, index: MentionIndex) -> tuple[str, str] | None:
+    """(property, target key) for the group the sentence before describes, or None."""
+    lemmas = set(previous.lemmas) | {t.lower_ for t in previous.span}
+    if lemmas & _MEMBERSHIP_CUES:
+        candidates = [
+            m
+            for m in previous.mentions
+            if m.key and m.cls in {"Treaty", "InternationalOrganization", "Agreement"}
+        ]
+        for token in previous.span:  # "bound by that protocol", "under the Protocol's rules"
+            word = token.lemma_.lower()
+            if word not in _GROUPING_WORDS or index.at(token) is not None:
+                continue
+            if not any(c.lower_ in {"that", "this", "the"} for c in token.children):
+                continue
+            treaty = word not in {"organization", "organisation", "union"}
+            classes = ("Treaty", "Agreement") if treaty else ("InternationalOrganization",)
+            found = index.last_before(index.offset(token), classes, word if treaty else None)
+            if found is not None and index.offset(token) - found.end < 2 * _NEARBY_CHARS:
+                candidates.append(found)
+        if not candidates:
+            return None
+        # states "contracting", "bound by" or "party to" something are a treaty's
+        if lemmas & {"contracting", "bind", "bound", "party", "ratify", "accede"}:
+            treaties = [m for m in candidates if m.cls in {"Treaty", "Agreement"}]
+            candidates = treaties or candidates
+        target = candidates[-1]
+        if target.key is None:
+            return None
+        return ("partyTo" if target.cls == "Agreement" else "memberOf"), target.key
+    if lemmas & _PARTICIPATION_CUES:
+        events = [m for m in previous.mentions if m.key and m.cls == "Event"]
+        if events:
+            return "participatedIn", events[-1].key  # type: ignore[return-value]
+    return None
+
+
+def group_list_relations(
+    sentence: SentenceView, previous: SentenceView | None, index: MentionIndex
+) -> Iterator[Found]:
+    """ "Nineteen states were already bound by that protocol. Those states are Botswana, ...":
+    each listed state does what the group of the sentence before did."""
+    if previous is None:
+        return
+    match = _GROUP_IS_LIST.match(sentence.tagged)
+    if match is None:
+        return
+    target = _group_target(previous, index)
+    if target is None:
+        return
+    prop, key = target
+    for idx in re.findall(r"⟦(\d+):", match.group("list")):
+        item = sentence.mentions[int(idx)]
+        if (
+            item.key
+            and item.key != key
+            and (
+                prop != "memberOf"
+                or item.cls in {"Country", "Region"}
+                or is_subclass(item.cls or "", "Organization")
+            )
+        ):
+            yield Found(item.key, prop, key, 0.7, "group-named-before-is-list")
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_GROUP_CLASSES = {
+    "offices": ("IPOffice",),
+    "agencies": ("IPOffice", "GovernmentAgency"),
+    "countries": ("Country",),
+    "states": ("Country",),
+    "nations": ("Country",),
+    "economies": ("Country", "Region"),
+    "companies": ("Company",),
+    "firms": ("Company",),
+}
+_AGENTS = rf"(?P<list>{_THE}⟦\d+:(?:{AGENT})⟧(?: \([^()]{{1,15}}\))?(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧(?: \([^()]{{1,15}}\))?)*)"
+#: "Together with the EPO, CNIPA and KIPO, the two offices form the IP5 group";
+#: "Brazil, Russia, India, China and South Africa make up BRICS"
+_FORM_GROUP = re.compile(
+    rf"(?:^|, )(?:(?:Together|Along) with {_AGENTS}, )?"
+    rf"(?:(?P<the>the|The|these|These|those|Those) (?P<n>two|three|four|five|both) (?P<noun>[a-z]+)|"
+    rf"(?P<list2>{_THE}⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)+)) "
+    rf"(?:together )?(?:form|formed|make up|made up|constitute|constituted|founded|created) "
+    rf"{_THE}{E('o', 'InternationalOrganization|Organization|Initiative')}"
+)
+
+
+def formed_group_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """ "Together with the EPO, CNIPA and KIPO, the two offices form the IP5 group": every
+    body named, and the ones "the two offices" stand for, is a member of the group."""
+    for match in _FORM_GROUP.finditer(sentence.tagged):
+        group = sentence.mentions[int(match.group("o"))]
+        if not group.key:
+            continue
+        members = [
+            sentence.mentions[int(i)]
+            for name in ("list", "list2")
+            if match.group(name)
+            for i in re.findall(r"⟦(\d+):", match.group(name))
+        ]
+        if match.group("n"):
+            classes = _GROUP_CLASSES.get(match.group("noun"))
+            wanted = _NUMBER_WORDS[match.group("n")]
+            if classes is None:
+                continue
+            taken = {m.key for m in members}
+            before: list = []
+            for mention in reversed(index.mentions):
+                if len(before) == wanted or mention.end > sentence.start:
+                    if len(before) == wanted:
+                        break
+                    continue
+                if mention.cls in classes and mention.key and mention.key not in taken:
+                    taken.add(mention.key)
+                    before.append(mention)
+            if len(before) != wanted:
+                continue
+            members.extend(before)
+        for member in members:
+            if member.key and member.key != group.key:
+                yield Found(member.key, "memberOf", group.key, 0.75, "form-the-group")
 
 
 def list_relations(sentence: SentenceView) -> Iterator[Found]:
@@ -802,10 +961,23 @@ _JOINT_VERBS = frozenset(
 )
 
 
+#: Verbs that make a joint act only with a "joint" object: "issued a joint message".
+_JOINT_OUTPUT_VERBS = frozenset("issue release publish adopt sign".split())
+
+
+def _joint_object(verb: Token) -> bool:
+    return any(
+        c.dep_ == "dobj" and any(g.lower_ == "joint" for g in c.children) for c in verb.children
+    )
+
+
 def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
-    """ "IP Australia and the EPO will launch a PPH pilot": agents acting together cooperate."""
-    for token in sentence.tokens_with_lemma(_JOINT_VERBS):
+    """ "IP Australia and the EPO will launch a PPH pilot", "the USPTO and the JPO have issued
+    a joint message": agents acting together cooperate."""
+    for token in sentence.tokens_with_lemma(_JOINT_VERBS | _JOINT_OUTPUT_VERBS):
         if token.pos_ != "VERB":
+            continue
+        if token.lemma_.lower() not in _JOINT_VERBS and not _joint_object(token):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:
@@ -999,6 +1171,14 @@ def joined_treaty_relations(sentence: SentenceView, index: MentionIndex) -> Iter
         objects = [c for c in token.children if c.dep_ == "dobj"] + [
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
         ]
+        if not objects and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+            # "Cambodia was the first country to join.", "the EU joined as its fifth party":
+            # the treaty the text is about, named just before
+            treaty = index.last_before(index.offset(token), ("Treaty",))
+            near = treaty is not None and index.offset(token) - treaty.end < _NEARBY_CHARS
+            if near and treaty.key and treaty.key != member.key:
+                yield Found(member.key, "memberOf", treaty.key, 0.6, "dep-joined-no-object")
+            continue
         for obj in objects:
             pronoun = obj.lower_ == "it"
             nominal = obj.lemma_.lower() in _TREATY_NOUNS and any(

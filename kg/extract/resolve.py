@@ -35,10 +35,14 @@ _STOP = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "de", "du",
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*?)(?P<plural>s?)\s*\)")
 _PARENS = re.compile(r"\(\s*(?P<inner>[^()]{3,90}?)\s*\)")
 #: Definite nouns that refer back to the last entity of one of these classes.
+#: Nominals that stand only for an entity whose name has the word ("the Act": an Act).
+_NAMED_BY_HEAD = frozenset({"act", "protocol", "convention", "tribunal", "court"})
 _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "office": ("IPOffice", "GovernmentAgency"),
     "administration": ("IPOffice", "GovernmentAgency"),
     "ministry": ("GovernmentAgency",),
+    "tribunal": ("GovernmentAgency",),  # "the tribunal concluded 4,562 cases"
+    "court": ("GovernmentAgency",),
     "agency": ("GovernmentAgency", "IPOffice", "InternationalOrganization"),
     "organization": ("InternationalOrganization",),
     "organisation": ("InternationalOrganization",),
@@ -47,6 +51,7 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "country": ("Country",),
     "kingdom": ("Country",),  # "the Kingdom's most prolific patent holder"
     "republic": ("Country",),
+    "archipelago": ("Country",),
     "meeting": ("Event",),
     "conference": ("Event",),
     "forum": ("Event",),
@@ -59,8 +64,10 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "ranking": ("Index",),
     "scoreboard": ("Index",),
     "treaty": ("Treaty",),
-    "convention": ("Treaty",),
+    # "the Act", "the Protocol": the last treaty whose name has the word (_NAMED_BY_HEAD)
+    "act": ("Treaty",),
     "protocol": ("Treaty",),
+    "convention": ("Treaty",),
 }
 _TITLED_NAME = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}), (?:the |a |an )?"
@@ -847,6 +854,31 @@ class ArticleEntities:
                 )
         return pending
 
+    def _seat_country(self, noun: Token, ordered: list[Mention], base: int) -> str | None:
+        """The country of the place in "the Canberra-based office" (None when there is none)."""
+        for child in noun.children:
+            if child.dep_ != "amod" or not re.search(r"based|headquartered", child.lower_):
+                continue
+            first, last = base + child.left_edge.idx, base + child.idx + len(child.text)
+            for mention in ordered:
+                if first <= mention.start < last and mention.key in self.drafts:
+                    entry = self.gaz.get(self.drafts[mention.key].gaz_key or "")
+                    if entry is None:
+                        continue
+                    if entry.cls == "Country":
+                        return entry.key
+                    if entry.cls in {"City", "Region"}:
+                        return entry.country or entry.part_of
+        return None
+
+    def _may_sit_in(self, key: str, country: str | None) -> bool:
+        """Whether the entity ``key`` can have its seat in ``country``: an office the gazetteer
+        gives a country sits there ("the Canberra-based office" is not CNIPA)."""
+        if country is None:
+            return True
+        entry = self.gaz.get(self.drafts[key].gaz_key or "")
+        return entry is None or entry.country is None or entry.country == country
+
     def _nominal_references(self, docs: list[tuple[int, Doc]]) -> None:
         """ "the Office", "the meeting", "the memorandum", "the country": a definite noun that
         stands for the last entity of its kind mentioned before it."""
@@ -869,11 +901,17 @@ class ArticleEntities:
                 if not determiners & {"the", "this", "its", "their", "year", "that"}:
                     continue
                 start = base + token.idx
+                seat = self._seat_country(token, ordered, base)
+                head = token.lemma_.lower()
                 target = next(
                     (
                         m
                         for m in reversed(ordered)
-                        if m.end <= start and m.key and self.drafts[m.key].cls in classes
+                        if m.end <= start
+                        and m.key
+                        and self.drafts[m.key].cls in classes
+                        and self._may_sit_in(m.key, seat)
+                        and (head not in _NAMED_BY_HEAD or head in m.key.split("-"))
                     ),
                     None,
                 )

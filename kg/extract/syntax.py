@@ -30,6 +30,8 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
     "country": ("Country",),
     "nation": ("Country",),
     "kingdom": ("Country",),
+    "archipelago": ("Country",),  # "the archipelago joined the Lusaka Agreement"
+    "state": ("Country",),  # "the island state", "the Gulf state"
     "office": ("IPOffice", "GovernmentAgency"),
     "administration": ("IPOffice", "GovernmentAgency"),
     "agency": ("GovernmentAgency", "InternationalOrganization", "IPOffice"),  # "the UN agency"
@@ -50,6 +52,8 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
     "carmaker": ("Company",),
     "automaker": ("Company",),
     "chipmaker": ("Company",),
+    "drugmaker": ("Company",),
+    "developer": ("Company",),  # "the Reykjavik-based developer"
     "conglomerate": ("Company",),
     "province": ("Region",),
     "city": ("City",),
