@@ -73,15 +73,17 @@ _DATE_LINE = re.compile(
 #: "Feb. 8, 2024 10:30 GMT", "Published: Feb 8, 2024".
 _WRITTEN_DATE_LINE = re.compile(
     r"^\s*(?:(?:date|dated|published|updated|posted)\s*:?\s*)?"
-    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE}),?\s+(?P<year2>\d{{4}}))"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "Thursday, September 28th 2023"
+    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE}),?\s+(?P<year2>\d{{4}}))"
+    r"(?:(?:,?\s+(?:at\s+)?|\s+[-–—|]\s+)\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?"
     r"[ \t]*(?:\n|$)",
     re.IGNORECASE,
 )
 #: A wire lead without a date: "(Reuters) - ", "Washington (AFP) - ".
 _AGENCY_LEAD = re.compile(
-    r"^[ \t]*(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3})[ \t]+)?"
+    r"^[ \t]*(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:(?:[ ,]+|/)[A-Z][A-Za-z.'’-]+){0,3})[ \t]+)?"
     rf"\((?P<pub>[A-Z][A-Za-z .&'’-]{{1,40}})\)[ \t]*{_DASH}[ \t]*",
     re.MULTILINE,
 )
@@ -93,7 +95,8 @@ _DATELINE = re.compile(
     rf"\s*{_DASH}\s*"
 )
 _CAPTION = re.compile(
-    r"\b(?:Photo|Photos|Photograph|Image|Picture|File photo|Credit)s?\s*(?::|by\b)\s*\S.*$",
+    r"\b(?:Photo|Photos|Photograph|Image|Picture|File photo|Credit)s?\s*(?::|by\b|/)\s*\S.*$"
+    r"|\((?:[A-Z][\w.&-]*\s+){0,3}(?:file\s+)?photo(?:/[^()\n]{1,40})?\)\s*$",
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<pub>[^\n]{2,60}?)\s*$", re.I)
@@ -181,6 +184,14 @@ def parse_header(text: str) -> Header:
         elif written:
             date = _written_date(written)
             pos = written.end()
+            # "January 21, 2015\nDAEJEON, Jan. 21 (Yonhap) --": the dateline under the date
+            rest = text[pos:]
+            wire = _DATELINE.match(rest.lstrip("\n"))
+            if wire is not None:
+                publisher = _clean_name(wire.group("pub") or wire.group("wire"))
+                place = wire.group("place").split(",")[0]
+                dateline = " ".join(w.capitalize() for w in place.split())
+                pos += len(rest) - len(rest.lstrip("\n")) + wire.end()
     if not publisher:
         # "(Reuters) - Micron must pay ...", "Washington (AFP) - US border officers ...": at the
         # start of the text or of the line after a date line
@@ -192,7 +203,9 @@ def parse_header(text: str) -> Header:
         if lead is not None:
             publisher = _clean_name(lead.group("pub"))
             if lead.group("place"):
-                dateline = " ".join(lead.group("place").split(",")[0].split())
+                place = lead.group("place").split(",")[0].split("/")[0]  # "TOKYO/NEW DELHI"
+                words = place.split()
+                dateline = " ".join(w.capitalize() if w.isupper() else w for w in words)
             pos = lead.end()
     if pos:
         masked.append((0, pos))

@@ -169,7 +169,41 @@ def test_caption_on_the_line_after_the_date_and_a_domain_as_publisher() -> None:
         ),
         ("GENEVA, 24 May 2024 (IPS) - Talks ended.", "2024-05-24", "IPS", "Geneva"),
         ("GENEVA, 5 October 2017 -- Nigeria joined.", "2017-10-05", None, "Geneva"),
-        ("2024/02/11\nTAIPEI (Taiwan News) — TSMC led.", "2024-02-11", "Taiwan News", "TAIPEI"),
+        ("2024/02/11\nTAIPEI (Taiwan News) — TSMC led.", "2024-02-11", "Taiwan News", "Taipei"),
+        # a wire dateline or lead on the line under a written date line
+        (
+            "January 21, 2015\nDAEJEON, Jan. 21 (Yonhap) -- Filings rose.",
+            "2015-01-21",
+            "Yonhap",
+            "Daejeon",
+        ),
+        (
+            "August 22, 2018\nSINGAPORE, Aug 22 (Reuters) - It grew.",
+            "2018-08-22",
+            "Reuters",
+            "Singapore",
+        ),
+        (
+            "November 22, 2019\nTOKYO/NEW DELHI (Kyodo) -- Japan and India.",
+            "2019-11-22",
+            "Kyodo",
+            "Tokyo",
+        ),
+        # a weekday, an ordinal day and a dashed time around a written date
+        (
+            "Thursday, September 28th 2023 - 09:41 UTC\n\nMontevideo (MercoPress) - Brazil led.",
+            "2023-09-28",
+            "MercoPress",
+            "Montevideo",
+        ),
+        ("Friday, 13 October 2017\n\nTHE IP WEEK\n\nIndonesia joined.", "2017-10-13", None, None),
+        # a photo credit in parentheses as the caption, the dateline under it
+        (
+            "Brands at an expo in Hangzhou. (Xinhua file photo)\n\nBEIJING, Feb. 9 (Xinhua) -- Text.",
+            None,
+            "Xinhua",
+            "Beijing",
+        ),
         ("Updated: 2022-07-28 09:12\n\nGuangzhou lends.", "2022-07-28", None, None),
         (
             "The new chair of the Assembly Photo: WIPO\n\nGENEVA, 8 October 2021 -- Text.",
