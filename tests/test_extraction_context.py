@@ -1064,3 +1064,23 @@ def test_a_unit_of_a_named_court_is_its_own_entity_and_the_tribunal_owns_its_fig
     tribunal = "intellectual-property-tribunal-of-the-supreme-peoples-court"
     assert (tribunal, D("7776"), "Count") in stats(result)
     assert (tribunal, D("4562"), "Count") in stats(result)
+
+
+def test_a_look_back_to_an_earlier_year_leaves_the_story_year() -> None:
+    result = extract(
+        "Huawei filed 3,544 applications in 2021, ahead of Samsung with 3,439. Samsung had led "
+        "the table in 2020 with 3,276 filings. Ericsson moved up to No. 4 with 1,884 applications."
+    )
+    dates = {(s.subject, str(int(s.value))): s.date for s in result.statistics}
+    assert dates[("samsung-electronics", "3276")] == "2020"
+    assert dates[("ericsson", "1884")] == "2021"
+
+
+def test_the_same_period_in_a_new_paragraph_keeps_its_date() -> None:
+    result = extract(
+        "China granted 433,000 invention patents in the first half of this year, CNIPA said.\n\n"
+        "The office also granted 344,000 design patents during the six months."
+    )
+    dates = {str(int(s.value)): s.date for s in result.statistics}
+    assert dates["433000"] == "2024-06-30"
+    assert dates["344000"] == "2024-06-30"

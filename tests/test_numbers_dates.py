@@ -69,6 +69,14 @@ def test_currency() -> None:
         ("fiscal year 2023", "2023"),
         ("since 2013", None),
         ("Thursday", None),
+        # periods of a year the text names by reference to the article's
+        ("in the first half of this year", "2024-06-30"),
+        ("the first half of last year", "2023-06-30"),
+        ("June last year", "2023-06-30"),
+        ("in the first 10 months of 2023", "2023-10-31"),
+        ("the first nine months of last year", "2023-09-30"),
+        ("the first three quarters of 2023", "2023-09-30"),
+        ("a year earlier", "2023"),
     ],
 )
 def test_resolve_date(phrase: str, expected: str | None) -> None:

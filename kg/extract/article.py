@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -132,9 +133,12 @@ def extract_article(
     ranking: str | None = None
     reporter: Mention | None = None
     previous_end = 0
+    carried: str | None = None  # the last date talked about, across paragraphs
     for sentence in sentences:
         if "\n\n" in article.text[previous_end : sentence.start]:
             discourse = None  # a new paragraph may talk about another day; the year carries on
+            if _SAME_PERIOD.search(sentence.text):
+                discourse = carried  # "during the six months", "over the same period"
         indices = [m.key for m in sentence.mentions if m.cls == "Index" and m.key]
         ranking = indices[-1] if indices else ranking
         announcer = find_announcer(sentence, index)
@@ -156,14 +160,25 @@ def extract_article(
         )
         statistics.extend(in_sentence)
         dated = [s.date for s in in_sentence if s.date]
-        if dated:  # the latest: the others are baselines ("up 3% from 6,165 in 2023")
+        # the latest: the others are baselines ("up 3% from 6,165 in 2023"); a look back to an
+        # earlier year ("Samsung had led the table in 2020 ...") leaves the story's year as it was
+        if dated and not (year and max(dated)[:4] < year):
             discourse = max(dated)
             year = discourse[:4]
+            carried = discourse
         previous_end = sentence.end
 
     publisher = _publisher(article, table, gaz)
     facts = _background_facts(table, gaz)
     return _assemble(article, table, found, statistics, publisher, facts)
+
+
+#: Words that point back to the period the text was talking about.
+_SAME_PERIOD = re.compile(
+    r"\b(?:the same period|(?:during|in|over|for) (?:the|that|this) (?:period|"
+    r"(?:six|three|nine|twelve|\d{1,2}) months|(?:first|second) half|quarter))\b",
+    re.IGNORECASE,
+)
 
 
 def _keep(found: dict, rel: Found, sentence: SentenceView, table: ArticleEntities) -> None:

@@ -34,6 +34,24 @@ def resolve_date(
     """
     lower = " ".join(phrase.lower().split())
     article_year = int(article_date[:4]) if article_date else None
+    if article_year is not None:
+        # "the first half of this year", "June last year": the year the words stand for
+        lower = (
+            re.sub(
+                r"\b(?:of )?(this|last|the previous|the past) year\b(?! (?:earlier|ago|before))",
+                lambda m: (
+                    ("of " if m.group(0).startswith("of ") else "")
+                    + str(article_year - (m.group(1) != "this"))
+                ),
+                lower,
+            )
+            if re.search(
+                r"\b(half|quarter|months|january|february|march|april|may|june|july|"
+                r"august|september|october|november|december|end|close)\b",
+                lower,
+            )
+            else lower
+        )
     if discourse_year and not re.search(r"\d{4}", lower):
         if re.search(r"\b(end|close) of the year\b", lower):
             return f"{discourse_year}-12-31"
@@ -56,6 +74,13 @@ def resolve_date(
         return f"{m.group('year')}-{_QUARTER_END[q]}"
     if m := re.search(rf"\b(first|second) half (?:of )?{_YEAR}", lower):
         return f"{m.group('year')}-{'06-30' if m.group(1) == 'first' else '12-31'}"
+    if m := re.search(rf"\bfirst (two|three) quarters (?:of )?{_YEAR}", lower):
+        return f"{m.group('year')}-{'06-30' if m.group(1) == 'two' else '09-30'}"
+    if m := re.search(rf"\bfirst (\w+|\d{{1,2}}) months (?:of )?{_YEAR}", lower):
+        months = _MONTH_COUNTS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if 1 <= months <= 12:
+            year = int(m.group("year"))
+            return f"{year:04d}-{months:02d}-{calendar.monthrange(year, months)[1]:02d}"
     if m := re.search(
         rf"\b(january|february|march|april|may|june|july|august|september|october|november|"
         rf"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? (?:(\d{{1,2}}),? )?"
@@ -86,6 +111,10 @@ def resolve_date(
     return None
 
 
+_MONTH_COUNTS = {
+    w: i + 1
+    for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())
+}
 _FISCAL = re.compile(
     r"\b(?:fiscal|financial)\b|\bfy ?\d{2,4}\b|\b(?:19|20)\d{2}[-–/](?:\d{2}|(?:19|20)\d{2})\b",
     re.IGNORECASE,
