@@ -317,7 +317,7 @@ def _assemble(
     for draft in table.drafts.values():
         if not draft.mentioned and draft.key not in referenced:
             continue  # a resolution left it behind (an acronym that turned out to mean another entity)
-        key = draft.key if draft.gaz_key else slugify(draft.label)
+        key = draft.key if draft.gaz_key or draft.pinned_key else slugify(draft.label)
         rekey[draft.key] = key
         alt = tuple(sorted({f for f in draft.forms if f != draft.label}))
         entry = gaz.get(draft.gaz_key)

@@ -240,6 +240,7 @@ class EntityDraft:
     gaz_key: str | None = None
     mentioned: bool = True
     fixed: bool = False  # the label was composed by kg (agreements): keep it
+    pinned_key: bool = False  # the key says more than the label (a namesake's country)
 
     def add_form(self, form: str) -> None:
         form = _strip_the(form)
@@ -409,6 +410,37 @@ class ArticleEntities:
         country = self.gaz.get(doc[start - 2].ent_id_ or None)
         return country.key if country is not None and country.cls == "Country" else None
 
+    def _foreign_namesake(
+        self, mention: Mention, entry: GazetteerEntry | None
+    ) -> EntityDraft | None:
+        """ "Portugal's National Institute of Industrial Property" when the gazetteer knows
+        only Brazil's institute of that name: an entity of its own, named with its country
+        ("National Institute of Industrial Property (Portugal)"), or None."""
+        country = self._possessive_country(mention)
+        if country is None or (entry is not None and entry.country in {None, country}):
+            return None
+        cls = entry.cls if entry is not None else classify(mention.text, mention.label)
+        if entry is None and re.search(
+            r"\b(?:Intellectual|Industrial) Property\b|\bPatents?\b|\bTrade ?marks?\b",
+            mention.text,
+        ):
+            cls = "IPOffice"  # a country's "Industrial Property Institute" is its IP office
+        if cls not in {"IPOffice", "GovernmentAgency"}:
+            return None
+        if self.gaz.national(mention.text, country) is not None:
+            return None  # the gazetteer knows this country's one too (resolved as such)
+        place = self.gaz.entries[country]
+        words = set(mention.text.split())
+        if words & {*place.names, *place.demonyms} or any(w in mention.text for w in place.names):
+            return None  # "China's China National ...": the name says its country
+        # the label is the name as written; the key carries the country, which keeps it
+        # apart from namesakes in other articles (Brazil's and Portugal's institutes)
+        label = _strip_the(mention.text)
+        key = slugify(f"{label} {place.name}")
+        if key not in self.drafts:
+            self.drafts[key] = EntityDraft(key, label, cls, pinned_key=True)
+        return self.drafts[key]
+
     def _national_lookup(self, mention: Mention) -> GazetteerEntry | None:
         """The office a country's possessive names ("Brazil's National Institute of
         Industrial Property", "Japan's Patent Office"), or None."""
@@ -423,6 +455,10 @@ class ArticleEntities:
             entry = self._filing_system(mention) or entry
             if entry is None:
                 entry = self._yearly_lookup(mention.text) or self._national_lookup(mention)
+            foreign = self._foreign_namesake(mention, entry)
+            if foreign is not None:
+                self.attach(mention, foreign)
+                continue
             if entry is None:
                 pending.append(mention)
                 continue
