@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,10 @@ def test_build_reports_bad_files_and_builds_the_rest(built) -> None:
     assert "Traceback" not in result.output
     assert out.is_file() and out.with_name("graph.validation.ttl").is_file()
     assert "articles" in result.output and "statistics" in result.output
+    # how many entities were linked to Wikidata or EPO, and how many by owl:sameAs
+    linked = re.search(r"linked\s+│?\s*(\d+) of (\d+) to Wikidata or EPO \((\d+) by", result.output)
+    assert linked is not None, result.output
+    assert 0 < int(linked.group(1)) <= int(linked.group(2))
 
 
 def test_validate_query_and_eval(built, tmp_path: Path) -> None:

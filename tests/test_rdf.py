@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -153,3 +153,56 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
         atomic_write_bytes(target, Boom())  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]
+
+
+def test_trig_from_a_graph_file_puts_each_article_in_its_own_graph(tmp_path: Path) -> None:
+    graph = extractions_to_graph([sample("a"), sample("b")])
+    path = tmp_path / "graph.trig"
+    write_graph(graph, path, "trig")  # a plain Graph, as read from a Turtle file
+    again = Dataset()
+    again.parse(path, format="trig")
+    names = {str(g.identifier): len(g) for g in again.graphs() if len(g)}
+    assert names.keys() >= {str(IPR["graph/a"]), str(IPR["graph/b"])}
+    # the statement, its relation and the statistic of article a are in a's graph
+    a = again.graph(IPR["graph/a"])
+    assert (IPR["wang-wenbin"], IPO.spokespersonOf, IPR["chinese-foreign-ministry"]) in a
+    assert any(a.subjects(RDF.type, IPO.Statistic)) and any(a.subjects(RDF.type, RDF.Statement))
+    # entity descriptions are shared: in the default graph, in no article's
+    assert (IPR["china"], RDFS.label, Literal("China")) not in a
+    assert isomorphic(load_graph(path), graph)
+
+
+def test_jsonld_has_a_compact_context(tmp_path: Path) -> None:
+    import json
+
+    data = json.loads(serialize(extractions_to_graph([sample()]), "jsonld"))
+    assert data["@context"]["ipo"] == str(IPO) and data["@context"]["ipr"] == str(IPR)
+    assert any(str(node.get("@id", "")).startswith("ipr:") for node in data["@graph"])
+
+
+def test_a_second_implementation_reads_every_turtle_file_kg_writes(tmp_path: Path) -> None:
+    """pyoxigraph (Rust) parses what rdflib serialises: the graph, the TriG, the N-Triples,
+    the ontology, the shapes and the alignment files."""
+    import pyoxigraph
+
+    from kg.resources import resource_dir
+
+    graph = extractions_to_graph([sample("a"), sample("b")])
+    formats = pyoxigraph.RdfFormat
+    for fmt, ox in (("turtle", formats.TURTLE), ("nt", formats.N_TRIPLES)):
+        data = serialize(graph, fmt)
+        assert len(list(pyoxigraph.parse(data, ox))) == len(graph)
+    quads = list(pyoxigraph.parse(serialize(graph, "trig"), formats.TRIG))
+    assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(graph)
+    for folder in ("ontology", "shapes"):
+        for path in sorted(resource_dir(folder).glob("*.ttl")):
+            assert list(pyoxigraph.parse(path.read_bytes(), formats.TURTLE)), path
+
+
+def test_ip_offices_link_to_epo_office_iris() -> None:
+    from kg.rdf.mapping import ST3_OFFICE, entity_triples
+
+    office = Entity("european-patent-office", "European Patent Office", "IPOffice")
+    links = {o for _, p, o in entity_triples(office) if p == SKOS.closeMatch}
+    assert links == {URIRef(ST3_OFFICE + "EP")}
+    assert not any(p == SKOS.closeMatch for _, p, _ in entity_triples(sample().entities[1]))

@@ -939,6 +939,8 @@ class ArticleEntities:
                 start = base + token.idx
                 seat = self._seat_country(token, ordered, base)
                 head = token.lemma_.lower()
+                if head in {"court", "tribunal"} and token.dep_ not in {"nsubj", "nsubjpass"}:
+                    continue  # "the court's mediation platform": courts in general, often
                 target = next(
                     (
                         m

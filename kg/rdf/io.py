@@ -106,11 +106,7 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     """
     plugin = rdflib_format(fmt)
     if plugin == "trig" and not isinstance(graph, Dataset):
-        dataset = Dataset()
-        named = dataset.graph(IPR["graph/all"])
-        for triple in graph:
-            named.add(triple)
-        graph = dataset
+        graph = dataset_by_article(graph)
     elif plugin != "trig" and isinstance(graph, Dataset):
         graph = union_graph(graph)
     bind_prefixes(graph)
@@ -121,6 +117,56 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
         return graph.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8")
     return graph.serialize(format=plugin).encode("utf-8")
+
+
+def dataset_by_article(graph: Graph) -> Dataset:
+    """A kg graph split as kg's store keeps it: each article's node, statistics, reified
+    statements and the relation triples they state in ``ipr:graph/<article id>``, entity
+    descriptions in the default graph. Their union is the graph again. A graph with no
+    article goes whole into ``ipr:graph/all``.
+
+    Example:
+        >>> from rdflib import Literal, URIRef
+        >>> from rdflib.namespace import RDF
+        >>> from kg.rdf.namespaces import IPO
+        >>> g = Graph()
+        >>> a = IPR["article/a"]
+        >>> _ = g.add((a, RDF.type, IPO.Article)).add((IPR.china, RDF.type, IPO.Country))
+        >>> ds = dataset_by_article(g)
+        >>> [len(ds.graph(IPR["graph/a"])), len(ds.default_graph)]
+        [1, 1]
+    """
+    from rdflib.namespace import PROV, RDF
+
+    from kg.rdf.namespaces import IPO
+
+    dataset = Dataset()
+    articles = sorted(set(graph.subjects(RDF.type, IPO.Article)), key=str)
+    if not articles:
+        named = dataset.graph(IPR["graph/all"])
+        for triple in graph:
+            named.add(triple)
+        return dataset
+    placed: set[tuple] = set()
+    prefix = str(IPR["article/"])
+    for article in articles:
+        named = dataset.graph(IPR["graph/" + str(article)[len(prefix) :]])
+        nodes = [article, *graph.subjects(PROV.wasDerivedFrom, article)]
+        for node in nodes:
+            for triple in graph.triples((node, None, None)):
+                named.add(triple)
+                placed.add(triple)
+            if (node, RDF.type, RDF.Statement) in graph:  # the relation it states
+                stated = tuple(
+                    graph.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object)
+                )
+                if None not in stated and stated in graph:
+                    named.add(stated)
+                    placed.add(stated)
+    for triple in graph:
+        if triple not in placed:
+            dataset.default_graph.add(triple)
+    return dataset
 
 
 def output_format(path: Path, fmt: str | None = None) -> str:
