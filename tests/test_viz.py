@@ -253,3 +253,18 @@ def test_stats(small: Graph, examples_file: Path) -> None:
     assert sum(data["entities_by_class"].values()) == data["entities"]
     text = CliRunner().invoke(cli, ["stats", str(examples_file)]).output
     assert "Most central" in text and "Connected components" in text
+
+
+def test_drawings_of_a_store(examples_dir: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    articles = sorted((examples_dir / "articles").glob("0[1-3]_*.txt"))
+    runner = CliRunner()
+    added = runner.invoke(cli, ["add", "--store", str(store), *map(str, articles), "-q"])
+    assert added.exit_code == 0, added.output
+    out = tmp_path / "store.graphml"
+    result = runner.invoke(cli, ["export", "--store", str(store), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    drawn = nx.read_graphml(out)
+    assert drawn.number_of_nodes() > 10 and drawn.number_of_edges() > 0
+    stats = runner.invoke(cli, ["stats", "--store", str(store), "--json"])
+    assert json.loads(stats.output)["articles"] == 3

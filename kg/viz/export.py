@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from kg.errors import FormatError
 from kg.rdf.io import atomic_write_bytes
 from kg.viz.layout import component_layout
 from kg.viz.network import view_to_networkx
-from kg.viz.style import CLASS_COLOURS, class_colour, rgb
+from kg.viz.style import CLASS_COLOURS, PROPERTY_COLOURS, class_colour, rgb
 from kg.viz.view import GraphView, read_view
 
 #: Drawing formats and the file suffixes that imply them.
@@ -40,7 +41,7 @@ DRAWING_SUFFIXES: dict[str, str] = {
 }
 DRAWING_FORMATS: tuple[str, ...] = ("graphml", "gexf", "cytoscape", "dot", "html", "png", "svg")
 #: Most entities a static picture shows (the best connected); a page shows them all.
-PICTURE_MAX_NODES = 80
+PICTURE_MAX_NODES = 60
 _LAYOUT_SCALE = 100.0  # layout units -> pixels in GEXF and Cytoscape
 
 
@@ -155,8 +156,17 @@ def _dot(view: GraphView, title: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def _wrapped(label: str, width: int = 24) -> str:
+    """A label on at most two lines of about ``width`` characters, cut with an ellipsis."""
+    lines = textwrap.wrap(label, width) or [label]
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: width - 1] + "…"]
+    return "\n".join(lines)
+
+
 def _picture(view: GraphView, fmt: str, title: str) -> bytes:
-    """A static picture of the best-connected entities, for a report."""
+    """A static picture of the best-connected entities, for a report: nodes coloured by
+    class and sized by articles, edges coloured by property (two legends)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -167,43 +177,59 @@ def _picture(view: GraphView, fmt: str, title: str) -> bytes:
     graph = view_to_networkx(view)
     shown = _best_connected(graph, PICTURE_MAX_NODES)
     sub = nx.MultiDiGraph(graph.subgraph(shown))
-    pos = component_layout(sub)
-    figure, axes = plt.subplots(figsize=(16, 10.5))
+    sub.remove_nodes_from([n for n in list(sub) if sub.degree(n) == 0])
+    pos = component_layout(sub, spread=3.0)
+    figure, axes = plt.subplots(figsize=(16, 11))
     axes.set_axis_off()
     axes.invert_yaxis()
-    xy = {n: pos[n] for n in sub}
+    labelled_edges = sub.number_of_edges() <= 40
     for u, v, key in sub.edges(keys=True):
-        (x0, y0), (x1, y1) = xy[u], xy[v]
+        (x0, y0), (x1, y1) = pos[u], pos[v]
+        colour = PROPERTY_COLOURS.get(key, "#9a9a9a")
         axes.annotate(
             "",
             xy=(x1, y1),
             xytext=(x0, y0),
-            arrowprops={
-                "arrowstyle": "-|>",
-                "color": "#9a9a9a",
-                "lw": 0.8,
-                "shrinkA": 7,
-                "shrinkB": 7,
-            },
-        )
-        axes.text(
-            (x0 + x1) / 2, (y0 + y1) / 2, key, fontsize=6, color="#666666", ha="center", va="center"
-        )
+            arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.0, "alpha": 0.75,
+                        "shrinkA": 8, "shrinkB": 8},
+        )  # fmt: skip
+        if labelled_edges:
+            axes.text((x0 + x1) / 2, (y0 + y1) / 2, key, fontsize=6.5, color="#555555",
+                      ha="center", va="center")  # fmt: skip
     for node in sub:
         data = sub.nodes[node]
-        x, y = xy[node]
+        x, y = pos[node]
         axes.scatter(
-            [x], [y], s=60 + 40 * min(data["article_count"], 8), c=data["colour"],
-            edgecolors="white", linewidths=0.8, zorder=3,
+            [x], [y], s=70 + 45 * min(data["article_count"], 8), c=data["colour"],
+            edgecolors="white", linewidths=0.9, zorder=3,
         )  # fmt: skip
-        axes.text(x, y + 0.09, data["label"], fontsize=7.5, ha="center", va="top", zorder=4)
-    classes = sorted({sub.nodes[n]["cls"] for n in sub}, key=list(CLASS_COLOURS).index)
+        axes.text(
+            x, y + 0.16, _wrapped(data["label"]), fontsize=7.5, ha="center", va="top", zorder=4,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7},
+        )  # fmt: skip
+    classes = sorted({sub.nodes[n]["cls"] for n in sub}, key=_class_order)
     handles = [
         Line2D([], [], marker="o", linestyle="", markersize=8, color=class_colour(c), label=c)
         for c in classes
     ]
+    legends = []
     if handles:
-        axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        legend = axes.legend(
+            handles=handles, title="Entities", loc="upper left", bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
+        )  # fmt: skip
+        axes.add_artist(legend)
+        legends.append(legend)
+    props = sorted({k for _, _, k in sub.edges(keys=True)})
+    edge_handles = [
+        Line2D([], [], color=PROPERTY_COLOURS.get(p, "#9a9a9a"), lw=2, label=p) for p in props
+    ]
+    if edge_handles:
+        legend = axes.legend(
+            handles=edge_handles, title="Relations", loc="lower left", bbox_to_anchor=(1.0, 0.0),
+            frameon=False,
+        )  # fmt: skip
+        legends.append(legend)
     hidden = graph.number_of_nodes() - sub.number_of_nodes()
     subtitle = f"{sub.number_of_nodes()} entities, {sub.number_of_edges()} relations"
     if hidden:
@@ -211,9 +237,14 @@ def _picture(view: GraphView, fmt: str, title: str) -> bytes:
     axes.set_title(f"{title}\n{subtitle}", fontsize=12, loc="left")
     buffer = io.BytesIO()
     options = {"dpi": 150} if fmt == "png" else {"metadata": {"Date": None}}
-    figure.savefig(buffer, format=fmt, bbox_inches="tight", **options)
+    figure.savefig(buffer, format=fmt, bbox_inches="tight", bbox_extra_artists=legends, **options)
     plt.close(figure)
     return buffer.getvalue()
+
+
+def _class_order(cls: str) -> int:
+    order = list(CLASS_COLOURS)
+    return order.index(cls) if cls in order else len(order)
 
 
 def _best_connected(graph: nx.MultiDiGraph, limit: int) -> list[str]:

@@ -26,8 +26,9 @@ _SEED = 7
 _GAP = 0.6  # between packed components, in layout units
 
 
-def component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Deterministic positions (y grows downwards, as on a screen) for every node."""
+def component_layout(graph: nx.Graph, spread: float = 1.0) -> dict[str, tuple[float, float]]:
+    """Deterministic positions (y grows downwards, as on a screen) for every node;
+    ``spread`` > 1 pushes the nodes of a component further apart (for labelled pictures)."""
     undirected = nx.Graph(graph.to_undirected(as_view=True)) if graph.is_directed() else graph
     components = sorted(
         (sorted(c, key=str) for c in nx.connected_components(undirected)),
@@ -39,13 +40,15 @@ def component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
         if len(nodes) == 1:
             singles.append(nodes[0])
             continue
-        boxes.append(_layout_one(undirected.subgraph(nodes)))
+        boxes.append(_layout_one(undirected.subgraph(nodes), spread))
     if singles:
         boxes.append(_grid(singles))
     return _pack(boxes)
 
 
-def _layout_one(component: nx.Graph) -> tuple[dict[str, tuple[float, float]], float, float]:
+def _layout_one(
+    component: nx.Graph, spread: float = 1.0
+) -> tuple[dict[str, tuple[float, float]], float, float]:
     """A component's force layout, scaled so that its area grows with its size."""
     size = len(component)
     if size == 2:
@@ -53,9 +56,10 @@ def _layout_one(component: nx.Graph) -> tuple[dict[str, tuple[float, float]], fl
         raw = {a: (0.0, 0.0), b: (1.0, 0.0)}
     else:
         iterations = 60 if size <= 600 else max(25, int(60 * 600 / size))
-        layout = nx.spring_layout(component, seed=_SEED, iterations=iterations)
+        k = spread / math.sqrt(size)  # networkx's default optimal distance, times spread
+        layout = nx.spring_layout(component, k=k, seed=_SEED, iterations=iterations)
         raw = {node: (float(x), float(y)) for node, (x, y) in layout.items()}
-    return _normalised(raw, math.sqrt(size))
+    return _normalised(raw, math.sqrt(size) * spread)
 
 
 def _grid(nodes: list[str]) -> tuple[dict[str, tuple[float, float]], float, float]:

@@ -30,6 +30,23 @@ CLASS_COLOURS: dict[str, str] = {
 _OTHER = "#8c8c8c"
 
 
+#: A colour per relation property, for pictures that colour edges instead of labelling them.
+PROPERTY_COLOURS: dict[str, str] = {
+    "memberOf": "#1f77b4",
+    "partyTo": "#8c564b",
+    "headOf": "#d62728",
+    "spokespersonOf": "#e377c2",
+    "affiliatedWith": "#ff9896",
+    "cooperatesWith": "#2ca02c",
+    "participatedIn": "#ff7f0e",
+    "organizedBy": "#bcbd22",
+    "location": "#17becf",
+    "country": "#7f7f7f",
+    "partOf": "#c7c7c7",
+    "publishedBy": "#9467bd",
+}
+
+
 def class_colour(cls: str) -> str:
     """The colour of a class (grey for a class kg does not know)."""
     return CLASS_COLOURS.get(cls, _OTHER)
