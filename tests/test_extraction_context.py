@@ -1098,3 +1098,47 @@ def test_a_countrys_office_named_like_a_foreign_one_is_its_own_entity() -> None:
     assert "brazilian-national-institute-of-industrial-property" in keys
     found = triples(result)
     assert ("national-institute-of-industrial-property-portugal", "country", "portugal") in found
+
+
+def test_titles_before_and_after_a_name_without_the_organisation() -> None:
+    found = triples(
+        extract(
+            "The Canadian Intellectual Property Office published its annual report. In his "
+            "message, Konstantinos Georgaras, Commissioner of Patents, Registrar of Trademarks "
+            "and Chief Executive Officer, wrote that the office had prepared. Ericsson reported "
+            "sales. President and CEO Börje Ekholm said the quarter was strong. The case went "
+            "to the U.S. District Court for the Western District of Texas. District Judge Alan "
+            "Albright presided over the case. As host, the USPTO, led by its Director Kathi "
+            "Vidal, chaired the talks."
+        )
+    )
+    assert ("konstantinos-georgaras", "headOf", "canadian-intellectual-property-office") in found
+    assert ("borje-ekholm", "headOf", "ericsson") in found
+    court = "u-s-district-court-for-the-western-district-of-texas"
+    assert ("alan-albright", "affiliatedWith", court) in found
+    assert ("kathi-vidal", "headOf", "united-states-patent-and-trademark-office") in found
+
+
+def test_a_judge_sits_on_a_court_not_on_the_last_organisation() -> None:
+    found = triples(extract("Brazil's INPI cut its backlog. Judge Alan Albright presided."))
+    assert not any(s == "alan-albright" for s, _, _ in found)
+
+
+def test_a_given_name_the_ner_left_out() -> None:
+    result = extract(
+        "Delegations were led by Luiz Otávio Pimentel, president of Brazil's National Institute "
+        "of Industrial Property. Minister of Commerce Majid bin Abdullah Al-Kassabi spoke."
+    )
+    names = classes(result)
+    assert names.get("Luiz Otávio Pimentel") == "Person"
+    assert names.get("Majid bin Abdullah Al-Kassabi") == "Person"
+
+
+def test_an_event_held_somewhere_in_a_relative_clause() -> None:
+    result = extract(
+        "The treaty was concluded at the end of the Diplomatic Conference to Conclude and Adopt "
+        "a Design Law Treaty, which was held in Riyadh, Saudi Arabia, from November 11 to 22."
+    )
+    event = "diplomatic-conference-to-conclude-and-adopt-a-design-law-treaty"
+    assert classes(result).get("Diplomatic Conference to Conclude and Adopt a Design Law Treaty")
+    assert (event, "location", "riyadh") in triples(result)

@@ -563,6 +563,28 @@ def _grow_right(doc: Doc, end: int, ceiling: int, limit: int) -> int:
     return end
 
 
+def _with_given_name_before(ent: Span) -> Span:
+    """ "Luiz Otávio Pimentel" when the NER took only "Otávio Pimentel": a proper noun
+    right before a name of two words or more, which no title or other name claims."""
+    doc = ent.doc
+    if ent.start == 0 or len(ent) < 2:
+        return ent
+    before = doc[ent.start - 1]
+    if (
+        before.tag_ == "NNP"
+        and before.is_alpha
+        and before.text[:1].isupper()
+        and not before.text.isupper()
+        and not before.ent_type_
+        and before.lower_ not in _TITLES
+        and before.lower_ not in _NAME_PARTICLES
+        and not before.is_sent_start
+        and not (ent.start >= 2 and doc[ent.start - 2].lower_ in {"of", "for", "and", "&"})
+    ):  # not the last word of a title: "Minister of Commerce Majid Al-Kassabi"
+        return Span(doc, ent.start - 1, ent.end, label=ent.label_, kb_id=ent.kb_id_)
+    return ent
+
+
 def _with_hyphenated_given_name(ent: Span) -> Span:
     """ "Lee In-sil", "Moon Jae-in": a Korean given name the tagger cut at its hyphen."""
     doc = ent.doc
@@ -620,7 +642,7 @@ def longer_name(ent: Span) -> Span:
     sentence; it is kept only if it then ends in an organisation or treaty head word.
     """
     if ent.label_ == "PERSON":
-        return _with_hyphenated_given_name(ent)
+        return _with_given_name_before(_with_hyphenated_given_name(ent))
     if ent.label_ == "Treaty":
         return _with_subject_of_treaty(ent)
     if ent.label_ not in _ORG_LABELS | _PLACE_LABELS:

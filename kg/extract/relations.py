@@ -468,7 +468,7 @@ def role_property(title: str) -> str | None:
         return "affiliatedWith"  # "Chief Legal Officer", "chief economist", "head of its IP unit"
     if re.search(
         r"\b(deputy|vice|assistant|associate|under|senior official|official|officer|expert|"
-        r"examiner|counsel|advis[oe]r|representative|delegate|staff|researcher|member)\b",
+        r"examiner|counsel|advis[oe]r|representative|delegate|staff|researcher|member|judge)\b",
         lower,
     ):
         return "affiliatedWith"
@@ -623,17 +623,26 @@ _ATTENDED_NO_OBJECT = re.compile(
 _TITLE_WORD = (
     r"(?:Director[- ]General|Director|Commissioner|Chairman|Chairwoman|Chair|"
     r"Secretary[- ]General|Administrator|CEO|Chief Executive(?: Officer)?|Spokesperson|Spokesman|"
-    r"Spokeswoman|Controller General|Registrar|Founder)"
+    r"Spokeswoman|Controller General|Registrar|Founder|(?:District |Circuit |Presiding )?Judge)"
 )
 _BARE_TITLE = re.compile(
     rf"(?:^|[.;] |, |by |as |under )(?P<title>(?:(?:Executive|Deputy|Vice|Acting|Founder|Chairman) (?:and )?)?"
-    rf"{_TITLE_WORD}) {E('s', 'Person')}"
+    # "President and CEO Börje Ekholm" (a bare "President" is as often a head of state)
+    rf"(?:President and (?:CEO|Chief Executive(?: Officer)?)|{_TITLE_WORD})) {E('s', 'Person')}"
 )
 _NEARBY_CHARS = 400
+_ONE_TITLE = rf"(?:(?:Executive|Deputy|Vice|Acting|Chief) )?{_TITLE_WORD}(?: of [A-Z][a-z]+)?"
+#: "Konstantinos Georgaras, Commissioner of Patents, Registrar of Trademarks and Chief
+#: Executive Officer, wrote that the office ...": titles after a name, no organisation named
+_NAME_COMMA_TITLE = re.compile(
+    rf"{E('s', 'Person')}, (?:the )?(?P<title>{_ONE_TITLE}(?:(?:, | and ){_ONE_TITLE})*),(?! {_THE}⟦)"
+)
 #: "Its founder and chief executive officer is Kasim Alfalahi"
 _ITS_TITLE_IS = re.compile(
     rf"\b(?P<its>its|their) (?P<title>[a-z -]{{0,40}}?{_ROLE}[a-z ]{{0,20}}?)(?:,? (?:is|was) |, )"
-    rf"{E('s', 'Person')}",
+    rf"{E('s', 'Person')}"
+    # "the USPTO, led by its Director Kathi Vidal": a capitalised title right before the name
+    rf"|\b(?P<its2>its|their) (?P<title2>{_TITLE_WORD}) {E('s2', 'Person')}",
     re.IGNORECASE,
 )
 
@@ -660,11 +669,13 @@ def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
     for match in [
         *_BARE_TITLE.finditer(sentence.tagged),
         *_ITS_TITLE_IS.finditer(sentence.tagged),
+        *_NAME_COMMA_TITLE.finditer(sentence.tagged),
     ]:
-        person = sentence.mentions[int(match.group("s"))]
-        prop = role_property(match.group("title"))
+        groups = match.groupdict()
+        person = sentence.mentions[int(groups.get("s") or groups["s2"])]
+        prop = role_property(groups.get("title") or groups["title2"])
         specific = ("IPOffice", "GovernmentAgency", "InternationalOrganization", "Company")
-        if "its" in match.groupdict() and match.group("its"):
+        if groups.get("its") or groups.get("its2"):
             # "its Director General, Daren Tang": whose, as for any possessive pronoun
             # (no name stands between "its" and the person: the title is plain words)
             org = index.salient_before(person.start, specific) or index.salient_before(
@@ -673,6 +684,11 @@ def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         else:
             org = index.last_before(person.start, specific) or index.last_before(
                 person.start, ("Organization",)
+            )
+        if "judge" in (groups.get("title") or groups.get("title2") or "").lower():
+            # a judge sits on a court: the last court named, not the last organisation
+            org = index.last_before(person.start, ("Organization",), "court") or index.last_before(
+                person.start, ("Organization",), "tribunal"
             )
         led = _org_led_in_relative_clause(person, index)
         org = led or org  # "Director X, who has led the institute since 2015"
@@ -1042,6 +1058,16 @@ def located_in_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             )
             if owner is None and anchor.dep_ == "acl":
                 owner = index.at(anchor.head)  # "the forum held in Geneva"
+            if (
+                anchor.dep_ == "relcl"
+                and anchor.lemma_.lower() in {"hold", "host", "stage"}
+                and (owner is None or owner.cls != "Event")
+            ):
+                # "the Diplomatic Conference to ... Adopt a Design Law Treaty, which was held
+                # in Riyadh": the parser hangs the clause on the last noun of the event's name
+                offset = index.offset(anchor)
+                events = [m for m in sentence.mentions if m.cls == "Event" and m.end <= offset]
+                owner = events[-1] if events else owner
             first = anchor
             while first.dep_ == "conj":
                 first = first.head

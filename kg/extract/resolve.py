@@ -209,7 +209,10 @@ _EVENT_NAME = re.compile(
     r"(?:[A-Z][\w&'’.-]*|\d{4})(?: (?:[A-Z][\w&'’.-]*|of|and|on|for|the|\d{4}))*? "
     rf"(?:{_EVENT_HEAD})(?: \d{{4}})?"
     # "10th Heads Meeting of BRICS IP Offices", "Conference of the Parties"
-    r"(?: of (?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*| of [A-Z][\w&'’.-]*){0,5})?)\b"
+    r"(?: of (?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*| of [A-Z][\w&'’.-]*){0,5}"
+    # "Diplomatic Conference to Conclude and Adopt a Design Law Treaty" (WIPO's naming)
+    r"| to [A-Z][a-z]+(?: and [A-Z][a-z]+)? (?:an? |the )?(?:[A-Z][\w'’-]* ){0,5}"
+    r"(?:Treaty|Convention|Protocol|Agreement|Instrument)(?: on [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4})?)?)\b"
 )
 
 
