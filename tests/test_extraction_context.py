@@ -1142,3 +1142,25 @@ def test_an_event_held_somewhere_in_a_relative_clause() -> None:
     event = "diplomatic-conference-to-conclude-and-adopt-a-design-law-treaty"
     assert classes(result).get("Diplomatic Conference to Conclude and Adopt a Design Law Treaty")
     assert (event, "location", "riyadh") in triples(result)
+
+
+def test_names_written_against_their_figures_in_an_enumeration() -> None:
+    found = stats(
+        extract(
+            "Of the 2,119,032 trademarks registered, Guangdong obtained 410,207, followed by "
+            "Beijing 213,587 and Zhejiang 193,348."
+        )
+    )
+    assert ("beijing", D("213587"), "Count") in found
+    assert ("zhejiang", D("193348"), "Count") in found
+    assert not stats(extract("China 5G networks grew.")) & {("china", D("5"), "Count")}
+
+
+def test_a_place_based_description_owns_the_figure_of_the_one_that_sits_there() -> None:
+    found = stats(
+        extract(
+            "Huawei filed the most applications, ahead of Samsung Electronics and IBM. The "
+            "Shenzhen-based company filed 3,544 applications in 2021."
+        )
+    )
+    assert ("huawei", D("3544"), "Count") in found

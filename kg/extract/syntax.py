@@ -257,6 +257,40 @@ def _place_based(token: Token) -> bool:
     return any(t.lower_ in {"the", "this", "that"} for t in token.doc[max(0, edge - 5) : edge + 1])
 
 
+def _seated_last_before(
+    token: Token, index: MentionIndex, start: int, classes: tuple[str, ...]
+) -> Mention | None:
+    """For "the Hsinchu-based chipmaker": the last mention of ``classes`` before ``start``
+    that the gazetteer does not put in another country than the place (None when the
+    description names no place the gazetteer knows)."""
+    from kg.gazetteer import load_gazetteer
+
+    places = [
+        m
+        for child in token.children
+        if child.dep_ == "amod" and child.lower_ in _BASED
+        for m in index.in_subtree(child, ("City", "Region", "Country"))
+    ]
+    if not places:
+        return None
+    gaz = load_gazetteer()
+    place = gaz.get(places[0].key or "")
+    if place is None:
+        return None
+    country = place.key if place.cls == "Country" else (place.country or place.part_of)
+    if country is None:
+        return None
+    for mention in reversed(index.mentions):
+        if mention.end > start or not mention.cls:
+            continue
+        if not any(is_subclass(mention.cls, c) for c in classes):
+            continue
+        entry = gaz.get(mention.gaz_key or mention.key or "")
+        if entry is None or entry.country is None or entry.country == country:
+            return mention
+    return None
+
+
 def is_nominal(token: Token) -> bool:
     """Whether a noun is one that can stand for a named entity ("the office", "the firm")."""
     return token.lemma_.lower() in _NOMINAL_CLASSES
@@ -290,6 +324,10 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
             named = index.last_before(start, classes, token.lemma_.lower())
             if named is not None:
                 return named
+        preferred = classes[:-1] if classes[0] in {"IPOffice", "GovernmentAgency"} else classes
+        seated = _seated_last_before(token, index, start, preferred or classes)
+        if seated is not None:
+            return seated  # "The Hsinchu-based chipmaker": the last one that can sit there
         if classes[0] in {"IPOffice", "GovernmentAgency"} and len(classes) > 1:
             # "the office" in IP news is the IP office, even after "tabled in Parliament";
             # "the agency" is rarely the patent office ("the Munich-based office ... with the

@@ -294,7 +294,14 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
         return None
     between = {t.lower_ for t in doc[i + 1 : number.tokens.start]}
     if not between and number.unit != "Rank" and not number.tokens.text.isalpha():
-        return None  # "Germany 8 million" is rare; "China 5G" is not a claim about China
+        # "China 5G" is no claim about China; but in an enumeration each name is written
+        # against its figure: "Guangdong 687,000, Beijing 213,587 and Zhejiang 193,348"
+        first = mention.span.start
+        end = number.tokens.end
+        listed = first > 0 and doc[first - 1].lower_ in {",", "and", ":", ";", "by"}
+        closed = end >= len(doc) or doc[end].lower_ in {",", "and", ".", ";"}
+        if not (listed and closed and mention.cls in {"Country", "Region", "City", "Company"}):
+            return None
     return mention
 
 
