@@ -63,7 +63,7 @@ _DASH = r"(?:--|—|–|-)"
 _DATE_LINE = re.compile(
     # "date 2024-01-25", "Updated: 2022-07-28 09:12", a bare "2024/02/11" line
     r"^\s*(?:(?:date|dated|published|publication date|updated|posted|released)\s*:?\s*"
-    r"(?P<date>\d{4}-\d{2}-\d{2})|(?P<slashed>\d{4}[/.]\d{1,2}[/.]\d{1,2})(?=[ \t]*\n))"
+    r"(?P<date>\d{4}-\d{2}-\d{2})|(?P<slashed>\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?=[ \t]*\n))"
     r"(?:T[0-9:.+Z-]*|[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s*\((?P<pub>[^()\n]{2,60})\))?"
     rf"(?:\s*{_DASH}\s*)?",
@@ -88,9 +88,13 @@ _AGENCY_LEAD = re.compile(
     re.MULTILINE,
 )
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),\s+"
-    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>\d{{4}}))?)"  # "5 October 2017"
+    # "GENEVA, ...", and a place in title case when a date and an agency follow: "Munich,
+    # March 2, 2022 (dpa) —"
+    r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?"
+    r"|[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}(?=,\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*\())"
+    r",\s+"
+    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>\d{{4}}))?)"
     r"\s*(?:\((?P<pub>[^()\n]{2,60})\)|/(?P<wire>[^/\n]{2,40})/)?"
     rf"\s*{_DASH}\s*"
 )
@@ -227,8 +231,14 @@ def parse_header(text: str) -> Header:
             # "date ...\nCaption. Photo: EPO\n\n(Times of Malta) -- A Dutch researcher ..."
             after = line_end + len(text[line_end:]) - len(text[line_end:].lstrip("\n"))
             lead = _AGENCY_LEAD.match(text, after)
-            if lead is not None and not lead.group("place"):
+            place = lead.group("place") if lead is not None else None
+            if lead is not None and (
+                not place or place.replace(",", "").replace(" ", "").isupper()
+            ):
+                # "(Times of Malta) --", "MUNICH (Euractiv) --" (a dateline's capitals)
                 publisher = _clean_name(lead.group("pub"))
+                if place:
+                    dateline = " ".join(w.capitalize() for w in place.split(",")[0].split())
                 masked.append((after, lead.end()))
     trailer = _trailing_publisher(text)
     if trailer:
@@ -273,7 +283,7 @@ def _written_date(match: re.Match[str]) -> str | None:
 
 def _slashed_date(text: str) -> str | None:
     """ "2024/02/11" -> "2024-02-11" (None if it is no calendar date)."""
-    year, month, day = (int(part) for part in re.split(r"[/.]", text))
+    year, month, day = (int(part) for part in re.split(r"[/.-]", text))
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 

@@ -1164,3 +1164,38 @@ def test_a_place_based_description_owns_the_figure_of_the_one_that_sits_there() 
         )
     )
     assert ("huawei", D("3544"), "Count") in found
+
+
+def test_memberships_of_several_groupings_and_of_a_sequence() -> None:
+    found = triples(
+        extract(
+            "The UAE is already a party to the Paris Convention for the Protection of "
+            "Industrial Property and the Patent Cooperation Treaty (PCT). With this step the "
+            "UAE becomes the 109th member of the Madrid System and the third member state of "
+            "the Gulf Cooperation Council (GCC) to join, after Bahrain and Oman."
+        )
+    )
+    uae = "united-arab-emirates"
+    assert (uae, "memberOf", "patent-cooperation-treaty") in found
+    assert (uae, "memberOf", "gulf-cooperation-council") in found
+    assert ("bahrain", "memberOf", "gulf-cooperation-council") in found
+    assert ("oman", "memberOf", "madrid-system") in found
+
+
+def test_a_report_a_possessive_names_is_published_by_its_owner() -> None:
+    found = triples(
+        extract(
+            "The European Patent Office (EPO) received 181,000 applications, according to its "
+            "Patent Index 2019."
+        )
+    )
+    assert ("epo-patent-index-2019", "publishedBy", "european-patent-office") in found
+
+
+def test_a_country_code_before_a_name_is_left_out_of_its_acronym() -> None:
+    result = extract(
+        "The UK Intellectual Property Office (IPO) met its targets. The IPO received 19,486 "
+        "patent applications."
+    )
+    assert "IPO" not in classes(result)
+    assert ("uk-intellectual-property-office", D("19486"), "Count") in stats(result)

@@ -197,6 +197,25 @@ def test_caption_on_the_line_after_the_date_and_a_domain_as_publisher() -> None:
             "Montevideo",
         ),
         ("Friday, 13 October 2017\n\nTHE IP WEEK\n\nIndonesia joined.", "2017-10-13", None, None),
+        ("Munich, March 2, 2022 (dpa) — Inventors filed.", "2022-03-02", "dpa", "Munich"),
+        (
+            "ABU DHABI, 29th September, 2021 (WAM) -- The UAE joined.",
+            "2021-09-29",
+            "WAM",
+            "Abu Dhabi",
+        ),
+        (
+            "2024-06-05\nLOS ANGELES, June 5 (Xinhua) -- UC led.",
+            "2024-06-05",
+            "Xinhua",
+            "Los Angeles",
+        ),
+        (
+            "12 March 2020\nCampinos presents the figures. Photo: EPO\nMUNICH (Euractiv) -- China rose.",
+            "2020-03-12",
+            "Euractiv",
+            "Munich",
+        ),
         # a photo credit in parentheses as the caption, the dateline under it
         (
             "Brands at an expo in Hangzhou. (Xinhua file photo)\n\nBEIJING, Feb. 9 (Xinhua) -- Text.",

@@ -32,7 +32,9 @@ from kg.extract.relations import (
     joint_action_relations,
     list_relations,
     located_in_relations,
+    membership_list_relations,
     place_based_relations,
+    possessed_index_relations,
     surface_relations,
     unit_relations,
 )
@@ -84,6 +86,8 @@ def extract_article(
         rels = [
             *group_list_relations(sentence, previous, index),
             *formed_group_relations(sentence, index),
+            *membership_list_relations(sentence, index),
+            *possessed_index_relations(sentence, index),
             *surface_relations(sentence),
             *list_relations(sentence),
             *bare_member_list_relations(sentence, index),

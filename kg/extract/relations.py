@@ -201,7 +201,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "became-member-of",
         rf"{E('s', MEMBER)} (?:has |had |have )?(?:also )?(?:became|become|becomes|becoming|is|was|are|were|"
-        rf"remains|joined as|has been) (?:a |an |the )?(?:\w+ )?(?:member|member state|member country|"
+        rf"remains|joined as|has been) (?:already |also |now |still )?(?:a |an |the )?(?:\w+ )?(?:member|member state|member country|"
         rf"contracting party|contracting state|party|state party|signatory)(?: state)? (?:of|to) "
         rf"{_THE}{E('o', GROUPING)}",
         "memberOf",
@@ -892,6 +892,69 @@ def formed_group_relations(sentence: SentenceView, index: MentionIndex) -> Itera
         for member in members:
             if member.key and member.key != group.key:
                 yield Found(member.key, "memberOf", group.key, 0.75, "form-the-group")
+
+
+_GROUPINGS = rf"⟦\d+:(?:{GROUPING})⟧"
+#: "The UAE is already a party to the Paris Convention ... and the Patent Cooperation Treaty"
+_MEMBER_OF_LIST = re.compile(
+    rf"{E('s', MEMBER)} (?:has |had |have )?(?:is|was|are|were|has been|have been|remains|became)"
+    rf" (?:already |also |now |still )?(?:a |an )?(?:member|party|state party|contracting party|"
+    rf"signatory) (?:of|to) {_THE}(?P<list>{_GROUPINGS}(?: \([^()]{{1,15}}\))?"
+    rf"(?:(?:,|,? and| and) {_THE}{_GROUPINGS}(?: \([^()]{{1,15}}\))?)+)"
+)
+_ORDINAL_WORD = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last)"
+#: "the third member state of the Gulf Cooperation Council (GCC) to join, after Bahrain and
+#: Oman": the joiner and the ones before it belong to the group
+_NTH_MEMBER_TO_JOIN = re.compile(
+    rf"\b(?:the )?{_ORDINAL_WORD} (?:member(?: state| country)?|country|state|economy) of {_THE}"
+    rf"{E('g', 'InternationalOrganization|Organization')}(?: \([^()]{{1,15}}\))? to "
+    rf"(?:join|accede|ratify|sign up|do so)(?:[^⟦.;]{{0,40}}?,? after {_THE}"
+    rf"(?P<list>⟦\d+:(?:Country|Region)⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:Country|Region)⟧)*))?"
+)
+
+
+def membership_list_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """Memberships of several groupings at once, and those a sequence implies: "X is already a
+    party to A and B"; "X becomes the 109th member of the Madrid System ... and the third
+    member state of the GCC to join, after Bahrain and Oman"."""
+    tagged, mentions = sentence.tagged, sentence.mentions
+    for match in _MEMBER_OF_LIST.finditer(tagged):
+        member = mentions[int(match.group("s"))]
+        for idx in re.findall(r"⟦(\d+):", match.group("list")):
+            group = mentions[int(idx)]
+            if member.key and group.key and group.key != member.key:
+                yield Found(member.key, "memberOf", group.key, 0.8, "member-of-several")
+    for match in _NTH_MEMBER_TO_JOIN.finditer(tagged):
+        group = mentions[int(match.group("g"))]
+        joiners = [m for m in mentions if m.cls == "Country" and m.start < group.start]
+        joiner = joiners[0] if joiners else None
+        joined = [m for m in mentions if m.cls == "Treaty" and m.start < group.start]
+        earlier = [mentions[int(i)] for i in re.findall(r"⟦(\d+):", match.group("list") or "")]
+        for member in ([joiner] if joiner else []) + earlier:
+            if member.key and group.key and member.key != group.key:
+                yield Found(member.key, "memberOf", group.key, 0.75, "nth-member-to-join")
+            if member is not joiner and joined and joined[-1].key and member.key:
+                # "after Bahrain and Oman": they joined what the sentence is about first
+                yield Found(member.key, "memberOf", joined[-1].key, 0.6, "joined-before")
+
+
+def possessed_index_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """ "according to its Patent Index 2019", "the academy's Top 100 list": a ranking or report
+    someone's possessive names is theirs (published by them)."""
+    for mention in sentence.mentions:
+        if mention.cls != "Index" or not mention.key or mention.span.start == 0:
+            continue
+        before = mention.span.doc[mention.span.start - 1]
+        if before.lower_ in {"its", "their"}:
+            owner = index.salient_before(mention.start, ("Organization",))
+        elif before.text in {"'s", "’s"} and mention.span.start >= 2:
+            owner = resolve_reference(
+                mention.span.doc[mention.span.start - 2], index, ("Organization",)
+            )
+        else:
+            continue
+        if owner is not None and owner.key and owner.cls and is_subclass(owner.cls, "Organization"):
+            yield Found(mention.key, "publishedBy", owner.key, 0.7, "possessed-index")
 
 
 def list_relations(sentence: SentenceView) -> Iterator[Found]:

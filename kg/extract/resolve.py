@@ -271,6 +271,8 @@ def acronym_matches(acronym: str, long_form: str) -> bool:
         True
         >>> acronym_matches("NEV", "new-energy vehicles")
         True
+        >>> acronym_matches("IPO", "UK Intellectual Property Office")
+        True
     """
     letters = [c.lower() for c in acronym if c.isalpha()]
     if acronym.endswith("s") and not acronym[-2:-1].islower() and len(letters) > 2:
@@ -302,7 +304,14 @@ def acronym_matches(acronym: str, long_form: str) -> bool:
                 return True
         return word.lower() in _STOP and match(li, wi + 1, syllabic)
 
-    return match(0, 0, False) or match(0, 0, True)
+    if match(0, 0, False) or match(0, 0, True):
+        return True
+    # "UK Intellectual Property Office (IPO)", "U.S. Patent and Trademark Office (PTO)": a
+    # country's short code before the name is often left out of the acronym
+    first = words[0]
+    if len(words) > 2 and ((first.isupper() and len(first) <= 3) or first.endswith(".")):
+        return match(0, 1, False)
+    return False
 
 
 class ArticleEntities:
