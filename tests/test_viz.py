@@ -268,3 +268,9 @@ def test_drawings_of_a_store(examples_dir: Path, tmp_path: Path) -> None:
     assert drawn.number_of_nodes() > 10 and drawn.number_of_edges() > 0
     stats = runner.invoke(cli, ["stats", "--store", str(store), "--json"])
     assert json.loads(stats.output)["articles"] == 3
+
+
+@pytest.mark.parametrize("fmt", DRAWING_FORMATS)
+def test_an_empty_graph_still_draws(fmt: str) -> None:
+    assert render(Graph(), fmt)  # a page, a picture or a file with no entities, no error
+    assert graph_stats(Graph())["components"]["count"] == 0
