@@ -121,6 +121,36 @@ class Gazetteer:
         key = self._by_exact.get(stripped) or self._by_form.get(fold_name(stripped))
         return self.entries.get(key) if key else None
 
+    def seat_country(self, place_key: str | None) -> str | None:
+        """The country a known place is in (a country is its own); None for an unknown key
+        or something that is not a place.
+
+        Example:
+            >>> gaz = load_gazetteer()
+            >>> gaz.seat_country("canberra"), gaz.seat_country("australia")
+            ('australia', 'australia')
+        """
+        entry = self.get(place_key or "")
+        if entry is None:
+            return None
+        if entry.cls == "Country":
+            return entry.key
+        return entry.country or entry.part_of if entry.cls in {"City", "Region"} else None
+
+    def may_sit_in(self, org_key: str | None, country: str | None) -> bool:
+        """Whether an organisation can have its seat in ``country``: False only when the
+        gazetteer puts it in another one ("the Canberra-based office" is not CNIPA).
+
+        Example:
+            >>> gaz = load_gazetteer()
+            >>> gaz.may_sit_in("ip-australia", "germany"), gaz.may_sit_in("ip-australia", None)
+            (False, True)
+        """
+        if country is None:
+            return True
+        entry = self.get(org_key or "")
+        return entry is None or entry.country is None or entry.country == country
+
     def national(self, name: str, country_key: str) -> GazetteerEntry | None:
         """The entry a country's possessive names: ("National Institute of Industrial
         Property", "brazil") -> the Brazilian institute, or None.

@@ -195,30 +195,15 @@ def _keep(found: dict, rel: Found, sentence: SentenceView, table: ArticleEntitie
         is_subclass(obj.cls, c) for c in range_
     ):
         return
-    if rel.prop == "location" and not _may_sit_in(subj.gaz_key, obj.gaz_key, table.gaz):
+    if rel.prop == "location" and not table.gaz.may_sit_in(
+        subj.gaz_key, table.gaz.seat_country(obj.gaz_key)
+    ):
         return  # "the Munich-based office" is not the Australian office named before it
     ident = (rel.subject, rel.prop, rel.object)
     if rel.prop == "cooperatesWith":
         ident = (*sorted((rel.subject, rel.object)), rel.prop)  # type: ignore[assignment]
     if ident not in found or found[ident][0].confidence < rel.confidence:
         found[ident] = (rel, sentence)
-
-
-def _may_sit_in(org_key: str | None, place_key: str | None, gaz: Gazetteer) -> bool:
-    """False when the gazetteer puts the organisation in one country and the place in another.
-
-    Example:
-        >>> gaz = load_gazetteer()
-        >>> _may_sit_in("ip-australia", "munich", gaz), _may_sit_in("ip-australia", "canberra", gaz)
-        (False, True)
-    """
-    org, place = gaz.get(org_key or ""), gaz.get(place_key or "")
-    if org is None or org.country is None or place is None:
-        return True
-    if place.cls == "Country":
-        return place.key == org.country
-    country = place.country or place.part_of
-    return country is None or country == org.country
 
 
 def _first_sentence(key: str, sentences: list[SentenceView]) -> SentenceView | None:

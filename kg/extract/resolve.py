@@ -910,22 +910,10 @@ class ArticleEntities:
             first, last = base + child.left_edge.idx, base + child.idx + len(child.text)
             for mention in ordered:
                 if first <= mention.start < last and mention.key in self.drafts:
-                    entry = self.gaz.get(self.drafts[mention.key].gaz_key or "")
-                    if entry is None:
-                        continue
-                    if entry.cls == "Country":
-                        return entry.key
-                    if entry.cls in {"City", "Region"}:
-                        return entry.country or entry.part_of
+                    country = self.gaz.seat_country(self.drafts[mention.key].gaz_key)
+                    if country is not None:
+                        return country
         return None
-
-    def _may_sit_in(self, key: str, country: str | None) -> bool:
-        """Whether the entity ``key`` can have its seat in ``country``: an office the gazetteer
-        gives a country sits there ("the Canberra-based office" is not CNIPA)."""
-        if country is None:
-            return True
-        entry = self.gaz.get(self.drafts[key].gaz_key or "")
-        return entry is None or entry.country is None or entry.country == country
 
     def _nominal_references(self, docs: list[tuple[int, Doc]]) -> None:
         """ "the Office", "the meeting", "the memorandum", "the country": a definite noun that
@@ -960,7 +948,7 @@ class ArticleEntities:
                         if m.end <= start
                         and m.key
                         and self.drafts[m.key].cls in classes
-                        and self._may_sit_in(m.key, seat)
+                        and self.gaz.may_sit_in(self.drafts[m.key].gaz_key, seat)
                         and (head not in _NAMED_BY_HEAD or head in m.key.split("-"))
                     ),
                     None,

@@ -274,10 +274,7 @@ def _seated_last_before(
     if not places:
         return None
     gaz = load_gazetteer()
-    place = gaz.get(places[0].key or "")
-    if place is None:
-        return None
-    country = place.key if place.cls == "Country" else (place.country or place.part_of)
+    country = gaz.seat_country(places[0].key)
     if country is None:
         return None
     for mention in reversed(index.mentions):
@@ -285,8 +282,7 @@ def _seated_last_before(
             continue
         if not any(is_subclass(mention.cls, c) for c in classes):
             continue
-        entry = gaz.get(mention.gaz_key or mention.key or "")
-        if entry is None or entry.country is None or entry.country == country:
+        if gaz.may_sit_in(mention.gaz_key or mention.key, country):
             return mention
     return None
 

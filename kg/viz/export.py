@@ -172,6 +172,7 @@ def _picture(view: GraphView, fmt: str, title: str) -> bytes:
     matplotlib.use("Agg")
     matplotlib.rcParams["svg.hashsalt"] = "kg"  # stable element ids: same graph, same file
     import matplotlib.pyplot as plt
+    from matplotlib.legend import Legend
     from matplotlib.lines import Line2D
 
     graph = view_to_networkx(view)
@@ -212,24 +213,28 @@ def _picture(view: GraphView, fmt: str, title: str) -> bytes:
         Line2D([], [], marker="o", linestyle="", markersize=8, color=class_colour(c), label=c)
         for c in classes
     ]
-    legends = []
-    if handles:
-        legend = axes.legend(
-            handles=handles, title="Entities", loc="upper left", bbox_to_anchor=(1.0, 1.0),
-            frameon=False,
-        )  # fmt: skip
-        axes.add_artist(legend)
-        legends.append(legend)
     props = sorted({k for _, _, k in sub.edges(keys=True)})
     edge_handles = [
         Line2D([], [], color=PROPERTY_COLOURS.get(p, "#9a9a9a"), lw=2, label=p) for p in props
     ]
-    if edge_handles:
-        legend = axes.legend(
-            handles=edge_handles, title="Relations", loc="lower left", bbox_to_anchor=(1.0, 0.0),
-            frameon=False,
-        )  # fmt: skip
-        legends.append(legend)
+    legends = [  # two legends: each its own artist (axes.legend keeps only the last)
+        axes.add_artist(
+            Legend(
+                axes,
+                items,
+                [h.get_label() for h in items],
+                title=title,
+                loc=loc,
+                bbox_to_anchor=anchor,
+                frameon=False,
+            )
+        )
+        for items, title, loc, anchor in (
+            (handles, "Entities", "upper left", (1.0, 1.0)),
+            (edge_handles, "Relations", "lower left", (1.0, 0.0)),
+        )
+        if items
+    ]
     hidden = graph.number_of_nodes() - sub.number_of_nodes()
     subtitle = f"{sub.number_of_nodes()} entities, {sub.number_of_edges()} relations"
     if hidden:
