@@ -477,6 +477,91 @@ def query(
     click.echo(text, nl=not text.endswith("\n"))
 
 
+@cli.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped (503).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=10_000,
+    show_default=True,
+    help="Most rows or triples per answer; the rest is cut (X-KG-Truncated: true).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="Queries that run at once (one process each).",
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(1024),
+    default=1_000_000,
+    show_default=True,
+    help="Larger requests get 413.",
+)
+@click.option(
+    "--cors",
+    "cors_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let browser pages from ORIGIN query the endpoint ('*' for any); repeatable.",
+)
+def serve(
+    graph: Path | None,
+    store_dir: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    limit: int,
+    workers: int,
+    max_request_bytes: int,
+    cors_origins: tuple[str, ...],
+) -> None:
+    """Serve GRAPH (a graph file) or --store DIR over SPARQL 1.1 Protocol at /sparql,
+    with a query page at /.
+
+    Read-only and closed to the outside: updates, SERVICE and fetching of remote or
+    local files are refused; each query has a time limit and a result limit. A store is
+    served from the snapshots kg add publishes, so kg add can run at the same time.
+    """
+    import uvicorn
+
+    from kg.serve.app import Endpoint, EndpointSettings, create_app
+
+    if (graph is None) == (store_dir is None):
+        raise click.UsageError("give either GRAPH or --store DIR")
+    settings = EndpointSettings(
+        timeout=timeout,
+        limit=limit,
+        workers=workers,
+        max_request_bytes=max_request_bytes,
+        cors_origins=cors_origins,
+    )
+    with (
+        Endpoint.for_store(store_dir, settings)
+        if store_dir is not None
+        else Endpoint.for_graph(graph, settings)
+    ) as endpoint:
+        shown = f"[{host}]" if ":" in host else host
+        click.echo(
+            f"kg: serving {endpoint.served.name} at http://{shown}:{port}/ "
+            f"(SPARQL at /sparql; Ctrl+C stops)",
+            err=True,
+        )
+        uvicorn.run(create_app(endpoint), host=host, port=port, log_level="warning")
+
+
 @cli.command(name="eval")
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))

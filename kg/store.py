@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -72,6 +74,11 @@ CREATE TABLE IF NOT EXISTS tallies (key TEXT PRIMARY KEY, tally TEXT NOT NULL);
 #: flushing, they grow by about 50 MiB per 1,000 articles).
 FLUSH_EVERY = 200
 
+#: Where a store publishes read-only snapshots of its facts for readers that run beside
+#: a writer (kg serve), and how many it keeps (older ones may still be open a moment).
+SNAPSHOTS = "snapshots"
+KEEP_SNAPSHOTS = 3
+
 
 class StoreError(KGError):
     """The store folder cannot be opened (locked by another process, not a store, ...)."""
@@ -109,6 +116,7 @@ class GraphStore:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._changes = 0
+        self._published = 0
         if self.path is not None and self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: is a file, not a store folder")
         if read_only and (self.path is None or not (self.path / "facts").is_dir()):
@@ -247,6 +255,7 @@ class GraphStore:
         self._changes += 1
         if self._changes % FLUSH_EVERY == 0:
             self.flush()  # RocksDB keeps writes in memory until flushed: bound that memory
+            self.publish_snapshot()
         with self._state:  # one SQLite transaction
             self._state.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             if extraction is not None:
@@ -329,6 +338,33 @@ class GraphStore:
         if self.path is not None and not self.read_only:
             self._store.flush()
 
+    def publish_snapshot(self) -> Path | None:
+        """Publish the facts as they are now in ``snapshots/`` for readers beside this
+        writer: an Oxigraph backup (hard links, so cheap), named in ``snapshots/CURRENT``
+        once complete.  Oxigraph must not be opened read-only while another process
+        writes to it; a snapshot is never written again, so a reader can open it safely.
+
+        Example:
+            >>> import tempfile
+            >>> with GraphStore(tempfile.mkdtemp()) as store:
+            ...     store.publish_snapshot() == current_snapshot(store.path)
+            True
+        """
+        if self.path is None or self.read_only:
+            return None
+        from kg.rdf.io import atomic_write_bytes
+
+        self.flush()
+        folder = self.path / SNAPSHOTS
+        folder.mkdir(exist_ok=True)
+        name = f"{time.time_ns():020d}"  # sorts by age
+        self._store.backup(str(folder / name))
+        atomic_write_bytes(folder / "CURRENT", name.encode("ascii"))
+        self._published = self._changes
+        for old in sorted(p for p in folder.iterdir() if p.is_dir())[:-KEEP_SNAPSHOTS]:
+            shutil.rmtree(old, ignore_errors=True)
+        return folder / name
+
     def optimize(self) -> None:
         """Compact the store after a large batch of changes."""
         if self.path is not None and not self.read_only:
@@ -401,7 +437,7 @@ class GraphStore:
         """Serialise the store's facts with Oxigraph's writers, atomically (see rdf.io)."""
         from kg.rdf.io import atomic_write_bytes
 
-        rdf_format = _ox_format(fmt)
+        rdf_format = oxigraph_format(fmt)
         prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
         if rdf_format.supports_datasets:
             data = ox.serialize(self.quads(), format=rdf_format, prefixes=prefixes)
@@ -453,6 +489,13 @@ class GraphStore:
         return dataset
 
     def close(self) -> None:
+        unpublished = self._changes != self._published
+        if (
+            self.path is not None
+            and not self.read_only
+            and (unpublished or current_snapshot(self.path) is None)
+        ):
+            self.publish_snapshot()
         self.flush()
         self._state.close()
         del self._store
@@ -465,6 +508,21 @@ class GraphStore:
 
 
 # -- helpers -----------------------------------------------------------------------------
+
+
+def current_snapshot(store_dir: str | Path) -> Path | None:
+    """The newest complete snapshot a store published (see GraphStore.publish_snapshot).
+
+    Example:
+        >>> current_snapshot("/nonexistent") is None
+        True
+    """
+    folder = Path(store_dir) / SNAPSHOTS
+    try:
+        name = (folder / "CURRENT").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return folder / name if name and (folder / name).is_dir() else None
 
 
 def _article_id(iri: str) -> str:
@@ -583,7 +641,13 @@ _OX_FORMATS = {
 }
 
 
-def _ox_format(fmt: str) -> ox.RdfFormat:
+def oxigraph_format(fmt: str) -> ox.RdfFormat:
+    """Oxigraph's format for a kg format name (or an rdflib plugin name).
+
+    Example:
+        >>> oxigraph_format("ttl").name
+        'Turtle'
+    """
     from kg.rdf.io import rdflib_format
 
     return _OX_FORMATS[rdflib_format(fmt) if fmt not in _OX_FORMATS else fmt]

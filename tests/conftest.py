@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -36,3 +39,24 @@ def examples_built():
     from kg.build import build_graph
 
     return build_graph([EXAMPLES / "articles"])
+
+
+@pytest.fixture(scope="session")
+def headless():
+    """Run headless Chromium with the given arguments (skips without it, unless
+    KG_REQUIRE_CHROMIUM is set: then it fails)."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        if os.environ.get("KG_REQUIRE_CHROMIUM"):
+            pytest.fail("KG_REQUIRE_CHROMIUM is set but no chromium is installed")
+        pytest.skip("headless Chromium is not installed (Debian: apt-get install chromium)")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"]
+    flags += ["--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    flags += ["--virtual-time-budget=4000", "--window-size=1500,950"]
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [browser, *flags, *args], capture_output=True, text=True, timeout=120, check=False
+        )
+
+    return run

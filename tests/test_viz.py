@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -172,30 +169,15 @@ def test_page_data_has_a_position_for_every_entity(examples_built) -> None:
     )
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _headless(*args: str) -> subprocess.CompletedProcess:
-    browser = _chromium()
-    if browser is None:
-        if os.environ.get("KG_REQUIRE_CHROMIUM"):
-            pytest.fail("KG_REQUIRE_CHROMIUM is set but no chromium is installed")
-        pytest.skip("headless Chromium is not installed (Debian: apt-get install chromium)")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"]
-    flags += ["--virtual-time-budget=4000", "--window-size=1500,950"]
-    return subprocess.run(
-        [browser, *flags, *args], capture_output=True, text=True, timeout=120, check=False
-    )
-
-
-def test_html_page_renders_in_headless_chromium(examples_file: Path, tmp_path: Path) -> None:
+def test_html_page_renders_in_headless_chromium(
+    examples_file: Path, tmp_path: Path, headless
+) -> None:
     page = tmp_path / "examples.html"
     result = CliRunner().invoke(
         cli, ["export", str(examples_file), "-o", str(page), "--title", "kg: examples"]
     )
     assert result.exit_code == 0, result.output
-    dom = _headless("--dump-dom", page.as_uri()).stdout
+    dom = headless("--dump-dom", page.as_uri()).stdout
     rendered = int(re.search(r'data-rendered="(\d+)"', dom).group(1))
     circles = dom.count("<circle ")
     view = read_view(kg.load_graph(examples_file))
@@ -205,14 +187,14 @@ def test_html_page_renders_in_headless_chromium(examples_file: Path, tmp_path: P
     assert "Classes" in dom and 'id="search"' in dom
     # the page opened on an entity shows its statistics and evidence
     cnipa = "https://w3id.org/ipkg/resource/china-national-intellectual-property-administration"
-    dom = _headless("--dump-dom", f"{page.as_uri()}#node={cnipa}").stdout
+    dom = headless("--dump-dom", f"{page.as_uri()}#node={cnipa}").stdout
     details = dom.split('id="detail-body"', 1)[1]
     assert "Statistics (" in details and "<blockquote>" in details
     ARTIFACTS.mkdir(exist_ok=True)
     for name, suffix in (("examples-page.png", ""), ("examples-page-cnipa.png", f"#node={cnipa}")):
         shot = ARTIFACTS / name
         shot.unlink(missing_ok=True)
-        _headless(f"--screenshot={shot}", page.as_uri() + suffix)
+        headless(f"--screenshot={shot}", page.as_uri() + suffix)
         assert shot.stat().st_size > 30_000  # a picture with content, not a blank page
         import matplotlib.image
 
