@@ -1199,3 +1199,74 @@ def test_a_country_code_before_a_name_is_left_out_of_its_acronym() -> None:
     )
     assert "IPO" not in classes(result)
     assert ("uk-intellectual-property-office", D("19486"), "Count") in stats(result)
+
+
+# -- meetings, their participants and the figures around them (session 7) ----------------
+
+
+def test_a_numbered_sitting_named_by_its_body_is_one_event() -> None:
+    result = extract(
+        "The 9th Nordic Patent Heads meeting, held from 3 to 5 June, was hosted by the "
+        "Danish Patent and Trademark Office. Next year's meeting will be hosted by the "
+        "Finnish Patent and Registration Office."
+    )
+    events = [e for e in result.entities if e.cls == "Event"]
+    assert [e.label for e in events] == ["9th Nordic Patent Heads meeting"]
+    found = triples(result)
+    host = "danish-patent-and-trademark-office"
+    assert (events[0].key, "organizedBy", host) in found
+    # "next year's meeting" is another one: its host does not organise this one
+    assert not any(p == "organizedBy" and o.startswith("finnish") for _, p, o in found)
+
+
+def test_a_sitting_of_a_working_group_on_a_subject_keeps_its_whole_name() -> None:
+    result = extract(
+        "Officials opened the 61st meeting of the Andean Working Group on Industrial "
+        "Property Cooperation on Tuesday in Lima."
+    )
+    labels = [e.label for e in result.entities if e.cls == "Event"]
+    assert labels == ["61st meeting of the Andean Working Group on Industrial Property Cooperation"]
+
+
+def test_delegations_from_the_member_states_of_a_group_are_members_and_take_part() -> None:
+    result = extract(
+        "The three-day forum, hosted by the Intellectual Property Office of the Philippines, "
+        "brings together delegations from all five member states of the Gulf Cooperation "
+        "Council (GCC): Bahrain, Kuwait, Oman, Qatar and Saudi Arabia."
+    )
+    found = triples(result)
+    gcc = "gulf-cooperation-council"
+    for country in ("bahrain", "kuwait", "oman", "qatar", "saudi-arabia"):
+        assert (country, "memberOf", gcc) in found
+
+
+def test_a_place_before_based_is_a_city_and_when_clauses_date_their_figures() -> None:
+    result = extract(
+        "Official statistics were published by the UK Intellectual Property Office (IPO). "
+        "The Newport-based Office received 137,035 trade mark applications last year, an "
+        "increase of 27.4% on 2019, when 107,526 were filed. The number has more than "
+        "doubled since 2015, when applications stood at 58,627."
+    )
+    assert classes(result)["Newport"] == "City"
+    dated = {(s.subject, Decimal(s.value).normalize()): s.date for s in result.statistics}
+    office = "uk-intellectual-property-office"
+    assert dated[(office, D("107526"))] == "2019"
+    assert dated[(office, D("58627"))] == "2015"
+    assert dated[(office, D("137035"))] == "2023"
+
+
+def test_the_un_agency_is_the_agency_named_before_not_the_un() -> None:
+    result = extract(
+        "Innovators filed a record 3.46 million patent applications worldwide in 2022, the "
+        "World Intellectual Property Organization (WIPO) said. The total was up 1.7% from "
+        "2021, according to the UN agency's annual report."
+    )
+    wipo = "world-intellectual-property-organization"
+    assert (wipo, D("3460000"), "Count") in stats(result)  # tagged QUANTITY by the NER
+    assert (wipo, D("1.7"), "Percent") in stats(result)
+    assert not any(subject == "united-nations" for subject, _, _ in stats(result))
+
+
+def test_a_threshold_crossed_is_no_figure() -> None:
+    found = stats(extract("China's domestic invention patents in force passed the 4-million mark."))
+    assert not any(value == D("4000000") for _, value, _ in found)

@@ -579,7 +579,13 @@ def _with_given_name_before(ent: Span) -> Span:
         and before.lower_ not in _TITLES
         and before.lower_ not in _NAME_PARTICLES
         and not before.is_sent_start
-        and not (ent.start >= 2 and doc[ent.start - 2].lower_ in {"of", "for", "and", "&"})
+        and not (ent.start >= 2 and doc[ent.start - 2].lower_ in {"of", "for"})
+        # "Trade and Industry Minister X" is a title; "(left) and Ana Margarida Bandeira" not
+        and not (
+            ent.start >= 3
+            and doc[ent.start - 2].lower_ in {"and", "&"}
+            and doc[ent.start - 3].text[:1].isupper()
+        )
     ):  # not the last word of a title: "Minister of Commerce Majid Al-Kassabi"
         return Span(doc, ent.start - 1, ent.end, label=ent.label_, kb_id=ent.kb_id_)
     return ent

@@ -550,6 +550,13 @@ _MEMBER_LIST = re.compile(
     rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)",
     re.IGNORECASE,
 )
+#: "delegations from all ten member states of ASEAN: Brunei, Cambodia, ...", "the member
+#: states of the GCC, namely Bahrain, Kuwait ..."
+_MEMBERS_OF_LIST = re.compile(
+    rf"\b{_MEMBERS} of {_THE}{E('o', GROUPING)}(?: \(⟦\d+:[^⟧]*⟧\))?(?::|,? (?:including|such as|"
+    rf"namely|among them|are|were)) {_LIST_OF}",
+    re.IGNORECASE,
+)
 #: "valid in all member states, among them Cameroon, Senegal and Togo" (whose: said before)
 #: "the organization's eight member states: Armenia, Azerbaijan ..." (whose: the nominal's)
 _BARE_MEMBER_LIST = re.compile(
@@ -579,9 +586,13 @@ _LIST_THE_MEMBERS = re.compile(
     rf"{_LIST_OF}, (?:the|all) (?:[\w-]+ )?{E('o', GROUPING)} (?:{_MEMBERS}|countries|nations|economies)\b"
 )
 _ATTENDED_BY = re.compile(
-    rf"{E('e', 'Event')}[^⟦]{{0,80}}?(?:attended by|participants included|brought together|with the "
-    rf"participation of|gathered|joined by)(?: representatives| heads| delegations)?(?: of| from)? {_THE}"
-    rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
+    # "The four-day meeting, hosted by IPOPHL, runs until Friday and brings together ..."
+    rf"{E('e', 'Event')}(?:[^⟦.;]|⟦\d+:[^⟧]*⟧){{0,100}}?(?:attended by|participants included|(?:brought|brings|bring) "
+    rf"together|with the participation of|gathered|joined by)(?: representatives| heads| delegations|"
+    rf" officials| ministers)?(?: of| from)? "
+    # "... delegations from all ten member states of ASEAN: Brunei, Cambodia, ..."
+    rf"(?:(?:all |the )?(?:[\w-]+ )?{_MEMBERS} of {_THE}⟦\d+:(?:{GROUPING})⟧(?: \(⟦\d+:[^⟧]*⟧\))?:? )?"
+    rf"{_THE}(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
     re.IGNORECASE,
 )
 
@@ -725,6 +736,7 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
 #: (pattern, group naming the shared end, property from each list item to it, rule name)
 _LIST_RULES = (
     (_MEMBER_LIST, "o", "memberOf", "member-list"),
+    (_MEMBERS_OF_LIST, "o", "memberOf", "members-of-list"),
     (_ONE_OF_MEMBERS, "o", "memberOf", "one-of-members"),
     (_LIST_THE_MEMBERS, "o", "memberOf", "list-the-members"),
     (_HOME_TO, "p", "location", "place-home-to-org"),

@@ -36,7 +36,7 @@ _ACRONYM_IN_PARENS = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*?)(
 _PARENS = re.compile(r"\(\s*(?P<inner>[^()]{3,90}?)\s*\)")
 #: Definite nouns that refer back to the last entity of one of these classes.
 #: Nominals that stand only for an entity whose name has the word ("the Act": an Act).
-_NAMED_BY_HEAD = frozenset({"act", "protocol", "convention", "tribunal", "court"})
+_NAMED_BY_HEAD = frozenset({"act", "protocol", "convention", "tribunal", "court", "system"})
 _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "office": ("IPOffice", "GovernmentAgency"),
     "administration": ("IPOffice", "GovernmentAgency"),
@@ -68,6 +68,7 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "act": ("Treaty",),
     "protocol": ("Treaty",),
     "convention": ("Treaty",),
+    "system": ("Treaty",),  # "the system": the Madrid or Hague system named before
 }
 _TITLED_NAME = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}), (?:the |a |an )?"
@@ -134,8 +135,12 @@ _TOWN_NOUNS = frozenset("town city capital village port municipality resort".spl
 
 
 def _town_context(span: Span) -> bool:
-    """ "the resort town of Victoria Falls", "the city of Chongqing": a named place."""
+    """ "the resort town of Victoria Falls", "the city of Chongqing", "the Newport-based
+    Office": a named place."""
     doc = span.doc
+    after = doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in {"based", "headquartered"}:
+        return not after[0].whitespace_ and not span[-1].whitespace_
     if span.start < 2 or doc[span.start - 1].lower_ != "of":
         return False
     return doc[span.start - 2].lower_ in _TOWN_NOUNS
@@ -200,7 +205,19 @@ _EVENT_HEAD = (
 _ORDINAL_EVENT = re.compile(
     r"(?P<name>\d+(?:st|nd|rd|th) (?:(?:ordinary |extraordinary |plenary )?session|series of "
     r"meetings|meeting|round) of (?:the )?[A-Z][\w&'’-]*"
-    r"(?: (?:(?:of|and|for|the) )*[A-Z][\w&'’-]*)*(?: member states)?)"
+    r"(?: (?:(?:of|and|for|on|the) )*(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z][\w&'’-]*)*(?: member states)?)"
+)
+#: "the 16th IP5 Heads of Office meeting", "the 12th China-ASEAN conference": a numbered
+#: sitting named by its body, the head word in lower case
+#: Words that make "the meeting" another sitting than the one just named.
+_OTHER_TIME = frozenset({"next", "last", "previous", "coming", "following", "future", "upcoming"})
+_ORDINAL_NAMED_EVENT = re.compile(
+    r"(?P<name>\d+(?:st|nd|rd|th) (?:(?:annual|yearly|ordinary|plenary) )?[A-Z][\w&'’.-]*"
+    r"(?: (?:[A-Z][\w&'’.-]*|of|and|on|for|the))*? "
+    r"(?:meeting|conference|summit|forum|symposium|session|talks|congress|dialogue|roundtable|"
+    r"workshop|seminar))\b"
 )
 #: "Operation Fake Star", "Operation Pangea XVI": a named enforcement operation
 _OPERATION_NAME = re.compile(r"(?P<name>\bOperation(?: [A-Z][\w'’-]*)+)")
@@ -669,6 +686,7 @@ class ArticleEntities:
             for match in [
                 *_EVENT_NAME.finditer(text),
                 *_ORDINAL_EVENT.finditer(text),
+                *_ORDINAL_NAMED_EVENT.finditer(text),
                 *_OPERATION_NAME.finditer(text),
             ]:
                 span = doc.char_span(
@@ -842,7 +860,9 @@ class ArticleEntities:
             misread = misread or (draft.cls == "City" and mention.label == "GPE")
             if (draft.cls == "Organization" or misread) and _company_context(mention.span):
                 draft.cls = "Company"
-            elif draft.cls in {"Person", "City", "Organization"} and _town_context(mention.span):
+            elif draft.cls in {"Person", "City", "Organization", "Company"} and _town_context(
+                mention.span
+            ):
                 draft.cls = "City"  # "the resort town of Victoria Falls"
             elif draft.cls in {"Organization", "Event", "Initiative"} and _ranking_context(
                 mention.span
@@ -927,6 +947,9 @@ class ArticleEntities:
                 classes = _NOMINAL_HEADS.get(token.lemma_.lower())
                 if not classes or (id(doc), token.i) in covered or token.dep_ == "compound":
                     continue
+                described_by_un = self._un_description(token, ordered, base)
+                if described_by_un:
+                    covered.difference_update((id(doc), i) for i in described_by_un)
                 if token.tag_ in {"NNS", "NNPS"} or any(
                     (id(doc), c.i) in covered
                     for c in token.children
@@ -936,6 +959,13 @@ class ArticleEntities:
                 determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
                 if not determiners & {"the", "this", "its", "their", "year", "that"}:
                     continue
+                if _OTHER_TIME & {
+                    w.lower_
+                    for c in token.children
+                    if c.dep_ in {"amod", "poss"}
+                    for w in c.subtree
+                }:
+                    continue  # "next year's meeting", "the previous conference": another one
                 start = base + token.idx
                 seat = self._seat_country(token, ordered, base)
                 head = token.lemma_.lower()
@@ -950,6 +980,8 @@ class ArticleEntities:
                         and self.drafts[m.key].cls in classes
                         and self.gaz.may_sit_in(self.drafts[m.key].gaz_key, seat)
                         and (head not in _NAMED_BY_HEAD or head in m.key.split("-"))
+                        # a union of states (the EU, the African Union) is no agency
+                        and not (head == "agency" and m.key.endswith("union"))
                     ),
                     None,
                 )
@@ -975,6 +1007,40 @@ class ArticleEntities:
                 mention = Mention(span, start, start + len(token.text), token.text, "NOMINAL")
                 self.attach(mention, self.drafts[target.key], form=False)  # type: ignore[index]
         self.mentions.sort(key=lambda m: m.start)
+
+    def _un_description(self, token: Token, ordered: list[Mention], base: int) -> set[int]:
+        """ "the UN agency", "the Geneva-based U.N. body": a description of a UN agency named
+        before (WIPO), not the United Nations, though the UN is named in it.  Returns the
+        token indices of the UN's name, so that the noun may refer back (none when the noun
+        is no such description)."""
+        if token.lemma_.lower() not in {"agency", "body", "organization", "organisation"}:
+            return set()
+        for child in token.children:
+            if child.dep_ not in {"compound", "nmod", "amod"}:
+                continue
+            mention = next(
+                (
+                    m
+                    for m in ordered
+                    if m.span.doc is token.doc and m.span.start <= child.i < m.span.end
+                ),
+                None,
+            )
+            if mention is None or mention.key is None:
+                continue
+            if self.drafts[mention.key].gaz_key != "united-nations":
+                continue
+            start = base + token.idx
+            if not any(
+                m.end <= start
+                and m.key
+                and m.key != mention.key
+                and self.drafts[m.key].cls == "InternationalOrganization"
+                for m in ordered
+            ):
+                return set()  # no agency named before to describe: the UN it is
+            return set(range(mention.span.start, mention.span.end))
+        return set()
 
     def _short_form_target(self, mention: Mention) -> EntityDraft | None:
         text = _strip_the(mention.text)

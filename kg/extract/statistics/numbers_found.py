@@ -61,6 +61,13 @@ _ORDINAL_TOKEN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
+#: Units of physical measures: a QUANTITY with one is no count of things.
+_PHYSICAL_UNIT = re.compile(
+    r"\b(?:k?m|km2|kg|g|mg|t|tons?|tonnes?|kilo\w*|meters?|metres?|miles?|feet|foot|inch\w*|"
+    r"acres?|hectares?|ha|litres?|liters?|gallons?|barrels?|degrees?|square|sq|cubic|pounds?|lbs?|"
+    r"ounces?|[kmgt]wh?|watts?|volts?|bytes?|[kmgt]b|nanometers?|nm|mm|cm|°\w?)\b",
+    re.IGNORECASE,
+)
 # digits, optionally signed ("(+0.6%)", "(-0.6%)": changes the NER leaves untagged)
 _DIGITS = re.compile(r"^[+\-−]?(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)$")
 
@@ -97,6 +104,11 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
             )  # "ranked 12th" tagged as a date
         elif ent.label_ == "DATE" and len(ent) == 1 and _not_a_year_or_day(ent.text):
             ent = Span(ent.doc, ent.start, ent.end, label="CARDINAL")  # "ranked second with 54"
+        elif ent.label_ == "QUANTITY" and not _PHYSICAL_UNIT.search(ent.text):
+            # "a record 3.46 million (applications)": a count the NER took for a measure; the
+            # words before its first digit are read as a qualifier from outside the span
+            first = next((t.i for t in ent if t.like_num), ent.start)
+            ent = Span(ent.doc, first, ent.end, label="CARDINAL")
         elif ent.label_ == "DATE" or ent.label_ == "QUANTITY":
             continue
         number = _read(ent, index)
@@ -189,6 +201,8 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         return None
     if ent.label_ == "CARDINAL" and _YEAR.match(text.strip()):
         return None
+    if after is not None and after.lower_ in {"mark", "threshold", "milestone", "barrier"}:
+        return None  # "passed the 4-million mark": a threshold crossed, the figure is elsewhere
     last = doc[ent.end - 1]
     if not last.whitespace_ and after is not None and after.is_alpha and len(after.text) <= 3:
         return None  # "4G", "5G", "3D": part of a name

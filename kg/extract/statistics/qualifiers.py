@@ -76,11 +76,36 @@ def _dates_something_else(ent: Span, number: Number) -> bool:
     return False
 
 
+def _when_clause_date(
+    number: Number, dates: list, article_date: str | None, discourse_year: str | None
+) -> tuple[str, str] | None:
+    """ "an increase of 27.4% on 2019, when 107,526 were filed", "since 2015, when
+    applications stood at 58,627": a figure in a when-clause is dated by the date it hangs on."""
+    start = number.tokens.start
+    for ent in dates:
+        doc = ent.doc
+        if not (
+            ent.end + 2 <= start and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "when"
+        ):
+            continue
+        between = doc[ent.end + 2 : start]
+        if any(t.text in {",", ";", "."} or t.ent_type_ == "DATE" or t.like_num for t in between):
+            continue
+        phrase = re.sub(r"^(?:since|on|in|from|than|of)\s+", "", ent.text, flags=re.I)
+        resolved = resolve_date(phrase, article_date, discourse_year)
+        if resolved is not None:
+            return resolved, phrase
+    return None
+
+
 def find_date(
     number: Number, sentence: SentenceView, article_date: str | None, discourse_year: str | None
 ) -> tuple[str | None, str]:
     """The date a figure's sentence gives it, and the phrase that says so ("" if none)."""
     dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    when = _when_clause_date(number, dates, article_date, discourse_year)
+    if when is not None:
+        return when
     best: tuple[tuple[int, bool], str, str] | None = None
     for ent in dates:
         window = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end]
