@@ -372,7 +372,7 @@ RULES: tuple[Rule, ...] = (
         # "Plano, Texas-based Optis": the city, not the state
         rf"{E('o', PLACE)}(?:, ⟦\d+:(?:Region|Country)⟧)?-based (?:[a-z-]+ ){{0,3}}{E('s', ORG)}"
         # not "the Geneva-based UN agency": there the name only qualifies a description
-        r"(?! (?:agency|office|body|organi[sz]ation|company|firm|unit|arm|branch|group)\b)",
+        r"(?! (?:agency|office|body|organi[sz]ation|company|firm|unit|arm|branch|group)\b| ⟦)",
         "location",
         0.8,
     ),

@@ -982,6 +982,8 @@ class ArticleEntities:
                         and (head not in _NAMED_BY_HEAD or head in m.key.split("-"))
                         # a union of states (the EU, the African Union) is no agency
                         and not (head == "agency" and m.key.endswith("union"))
+                        # "the UN agency" is not the UN
+                        and not (m.span.doc is doc and m.span.start in described_by_un)
                     ),
                     None,
                 )
