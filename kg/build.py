@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.distributed import ExecutorSpec
 from kg.errors import InputError
 from kg.ingest import Source, article_from_text, collect_sources
 from kg.records import Article, Extraction
@@ -142,10 +143,12 @@ def build_graph(
     model: str | None = None,
     on_article: ProgressHook | None = None,
     jobs: int = 1,
+    executor: ExecutorSpec | None = None,
 ) -> BuildResult:
     """Build a graph from files/folders (``paths``, '-' for stdin) and/or raw strings (``texts``).
 
-    Unreadable inputs are listed in ``result.failures``; the rest are built.
+    Unreadable inputs are listed in ``result.failures``; the rest are built.  ``executor``
+    sends the NLP elsewhere (a Dask cluster: ``ExecutorSpec("dask", scheduler=ADDRESS)``).
     """
     from kg.rdf.mapping import extractions_to_graph
 
@@ -162,11 +165,11 @@ def build_graph(
             articles.append(article_from_text(text, source=f"<text {i + 1}>"))
         except InputError as exc:
             failures.append(Failure(f"<text {i + 1}>", str(exc)))
-    if jobs > 1:
-        from kg.parallel import extract_in_processes
+    if jobs > 1 or (executor is not None and (executor.kind != "local" or executor.jobs > 1)):
+        from kg.parallel import extract_with
 
         extractions = []
-        for outcome in extract_in_processes(articles, jobs, model):
+        for outcome in extract_with(articles, executor, jobs, model):
             if isinstance(outcome, tuple):
                 failures.append(Failure(*outcome))
             else:
@@ -196,6 +199,7 @@ def add_to_store(
     model: str | None = None,
     jobs: int = 1,
     on_article: ProgressHook | None = None,
+    executor: ExecutorSpec | None = None,
 ) -> StoreReport:
     """Stream articles from files into a GraphStore, one transaction per article.
 
@@ -212,7 +216,7 @@ def add_to_store(
         >>> add_to_store(store, [folder]).added, add_to_store(store, [folder]).unchanged
         (1, 1)
     """
-    from kg.parallel import extract_in_processes
+    from kg.parallel import extract_with
 
     started = time.perf_counter()
     report = StoreReport()
@@ -237,7 +241,7 @@ def add_to_store(
                 continue
             yield article
 
-    for outcome in extract_in_processes(fresh(), jobs, model):
+    for outcome in extract_with(fresh(), executor, jobs, model):
         if isinstance(outcome, tuple):
             report.failures.append(Failure(*outcome))
         else:

@@ -45,8 +45,38 @@ def _format_option(name: str):
 
 
 JOBS_OPTION = click.option(
-    "-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes."
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    default=1,
+    help="Worker processes (with --executor dask and no --scheduler: local Dask workers).",
 )
+
+
+def _executor_options(command):
+    """--executor local|dask and --scheduler ADDRESS, for the commands that run the NLP."""
+    command = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="Dask scheduler (tcp://host:8786) for --executor dask; without it, a local "
+        "cluster of --jobs workers.",
+    )(command)
+    return click.option(
+        "--executor",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="Where the NLP runs: here, or on a Dask cluster.",
+    )(command)
+
+
+def _executor_spec(executor: str, scheduler: str | None, jobs: int):
+    if scheduler is not None and executor != "dask":
+        raise click.UsageError("--scheduler goes with --executor dask")
+    from kg.distributed import ExecutorSpec
+
+    return ExecutorSpec(executor, jobs, scheduler)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,6 +106,7 @@ def cli() -> None:
     help="Add the articles to this persistent store instead (as kg add does).",
 )
 @JOBS_OPTION
+@_executor_options
 @_format_option("--format")
 @click.option(
     "--strict", is_flag=True, help="Exit 1 when the graph does not conform to the shapes."
@@ -92,6 +123,8 @@ def build(
     output: Path | None,
     store_dir: Path | None,
     jobs: int,
+    executor: str,
+    scheduler: str | None,
     fmt: str | None,
     strict: bool,
     model: str | None,
@@ -104,8 +137,9 @@ def build(
     """
     if (output is None) == (store_dir is None):
         raise click.UsageError("give either -o FILE or --store DIR")
+    spec = _executor_spec(executor, scheduler, jobs)
     if store_dir is not None:
-        _add_to_store(store_dir, paths, model, jobs, quiet)
+        _add_to_store(store_dir, paths, model, spec, quiet)
         return
     assert output is not None
     from kg.build import build_graph
@@ -119,7 +153,7 @@ def build(
     total = len(sources)
     bar, advance = _progress(console, total, quiet, "building")
     with bar:
-        result = build_graph(sources, model=model, on_article=advance, jobs=jobs)
+        result = build_graph(sources, model=model, on_article=advance, executor=spec)
     for failure in result.failures:
         reason = failure.reason.removeprefix(f"{failure.source}: ")
         console.print(
@@ -184,7 +218,7 @@ def _progress(console, total: int, quiet: bool, verb: str = "adding"):
 
 
 def _add_to_store(
-    store_dir: Path, paths: tuple[str, ...], model: str | None, jobs: int, quiet: bool
+    store_dir: Path, paths: tuple[str, ...], model: str | None, spec, quiet: bool
 ) -> None:
     from kg.build import add_to_store
     from kg.ingest import collect_sources
@@ -195,7 +229,7 @@ def _add_to_store(
     with GraphStore(store_dir) as store:
         bar, advance = _progress(console, len(sources), quiet)
         with bar:
-            report = add_to_store(store, sources, model=model, jobs=jobs, on_article=advance)
+            report = add_to_store(store, sources, model=model, on_article=advance, executor=spec)
         held = len(store.articles())
     for failure in report.failures:
         reason = failure.reason.removeprefix(f"{failure.source}: ")
@@ -226,12 +260,21 @@ STORE_OPTION = click.option(
 @click.argument("paths", nargs=-1, required=True)
 @STORE_OPTION
 @JOBS_OPTION
+@_executor_options
 @click.option("--model", default=None, help="spaCy pipeline (as for kg build).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def add(paths: tuple[str, ...], store_dir: Path, jobs: int, model: str | None, quiet: bool) -> None:
+def add(
+    paths: tuple[str, ...],
+    store_dir: Path,
+    jobs: int,
+    executor: str,
+    scheduler: str | None,
+    model: str | None,
+    quiet: bool,
+) -> None:
     """Add articles (files, folders, '-') to a store: new ones are added, changed ones
     replace their old facts, unchanged ones are skipped (so a stopped run resumes)."""
-    _add_to_store(store_dir, paths, model, jobs, quiet)
+    _add_to_store(store_dir, paths, model, _executor_spec(executor, scheduler, jobs), quiet)
 
 
 @cli.command()
@@ -560,6 +603,73 @@ def serve(
             err=True,
         )
         uvicorn.run(create_app(endpoint), host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@STORE_OPTION
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The SPARQL Update endpoint of the store to push to.",
+)
+@click.option(
+    "--graph-store",
+    metavar="URL",
+    default=None,
+    help="Its SPARQL Graph Store HTTP Protocol endpoint (PUT per graph; preferred).",
+)
+@click.option(
+    "--auth",
+    metavar="USER:PASSWORD",
+    default=None,
+    help="HTTP basic credentials (or set KG_PUSH_AUTH, which keeps them out of ps).",
+)
+@click.option(
+    "--token-env",
+    metavar="VAR",
+    default=None,
+    help="Name of an environment variable holding a bearer token.",
+)
+@click.option("--digest", is_flag=True, help="Send --auth by HTTP digest (Virtuoso).")
+@click.option("--full", is_flag=True, help="Send every graph, not only those that changed.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def push(
+    store_dir: Path,
+    endpoint: str,
+    graph_store: str | None,
+    auth: str | None,
+    token_env: str | None,
+    digest: bool,
+    full: bool,
+    quiet: bool,
+) -> None:
+    """Push a store to a triple store (Oxigraph, Fuseki, GraphDB, Virtuoso, ...): one named
+    graph per article, replaced whole, so pushing again is idempotent; only what changed
+    since the last push is sent, and removed articles' graphs are dropped."""
+    from kg.push import Remote, push_store
+
+    auth = auth or os.environ.get("KG_PUSH_AUTH")
+    credentials = None
+    if auth:
+        user, colon, password = auth.partition(":")
+        if not colon:
+            raise click.UsageError("--auth takes USER:PASSWORD")
+        credentials = (user, password)
+    token = None
+    if token_env:
+        token = os.environ.get(token_env)
+        if not token:
+            raise click.UsageError(f"the environment variable {token_env} is not set")
+    remote = Remote(endpoint, graph_store, credentials, token, digest)
+    console = _console()
+    report = push_store(store_dir, remote, full=full)
+    if not quiet:
+        console.print(
+            f"kg push → {endpoint}: {report.sent} graph(s) sent ({report.triples:,} triples), "
+            f"{report.dropped} dropped, {report.unchanged} unchanged; by {report.protocol}",
+            highlight=False,
+        )
 
 
 @cli.command(name="eval")

@@ -16,29 +16,31 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from kg.records import Article, Extraction
 
+if TYPE_CHECKING:
+    from kg.distributed import ExecutorSpec
+
 CHUNK_ARTICLES = 8
-_MODEL: str | None = None
 
 
 def _init_worker(model: str | None) -> None:
-    global _MODEL
-    _MODEL = model
     from kg.nlp.pipeline import load_pipeline
 
     load_pipeline(model)  # once per worker, before the first chunk arrives
 
 
-def _extract_chunk(articles: list[Article]) -> list[Extraction | tuple[str, str]]:
-    """Extract a chunk; a failing article comes back as (source, reason)."""
+def extract_chunk(articles: list[Article], model: str | None) -> list[Extraction | tuple[str, str]]:
+    """Extract a chunk in a worker (a process of the pool or of a Dask cluster); a failing
+    article comes back as (source, reason)."""
     from kg.build import Failure, extract_articles
 
     failures: list[Failure] = []
-    done = {id(x.article): x for x in extract_articles(articles, _MODEL, failures=failures)}
+    done = {id(x.article): x for x in extract_articles(articles, model, failures=failures)}
     failed = {f.source: f.reason for f in failures}
     return [
         done.get(id(a)) or (a.source, failed.get(a.source, "extraction failed")) for a in articles
@@ -61,6 +63,25 @@ def _extract_stream(
         yield failure.source, failure.reason
 
 
+def stream_chunks(
+    articles: Iterable[Article],
+    executor: Executor,
+    workers: int,
+    model: str | None,
+    chunk_size: int = CHUNK_ARTICLES,
+) -> Iterator[Extraction | tuple[str, str]]:
+    """Submit chunks of articles to any concurrent.futures-style executor (a process pool,
+    a Dask client's executor), at most two per worker in flight; yield results in order."""
+    iterator = iter(articles)
+    in_flight: deque[Future] = deque()
+    while True:
+        while len(in_flight) < 2 * workers and (chunk := list(islice(iterator, chunk_size))):
+            in_flight.append(executor.submit(extract_chunk, chunk, model))
+        if not in_flight:
+            return
+        yield from in_flight.popleft().result()
+
+
 def extract_in_processes(
     articles: Iterable[Article], jobs: int, model: str | None = None
 ) -> Iterator[Extraction | tuple[str, str]]:
@@ -73,11 +94,15 @@ def extract_in_processes(
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model,)
     ) as pool:
-        iterator = iter(articles)
-        in_flight: deque[Future] = deque()
-        while True:
-            while len(in_flight) < 2 * jobs and (chunk := list(islice(iterator, CHUNK_ARTICLES))):
-                in_flight.append(pool.submit(_extract_chunk, chunk))
-            if not in_flight:
-                return
-            yield from in_flight.popleft().result()
+        yield from stream_chunks(articles, pool, jobs, model)
+
+
+def extract_with(
+    articles: Iterable[Article], spec: ExecutorSpec | None, jobs: int, model: str | None
+) -> Iterator[Extraction | tuple[str, str]]:
+    """Extraction where ``spec`` says (a Dask cluster), else here with ``jobs`` processes."""
+    if spec is not None and spec.kind == "dask":
+        from kg.distributed import extract_on_dask
+
+        return extract_on_dask(articles, spec, model)
+    return extract_in_processes(articles, spec.jobs if spec else jobs, model)

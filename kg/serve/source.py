@@ -2,8 +2,9 @@
 
 Query workers open an Oxigraph database read-only, which is safe only when nobody
 writes to it.  A graph file is therefore loaded once into a private folder; a kg
-store is served from the newest snapshot it published (kg add publishes one as it
-goes), so ``kg add`` can keep writing while ``kg serve`` answers.
+store is served from a snapshot (published on start when the store is free, else the
+newest one kg add published as it went), so ``kg add`` can keep writing while
+``kg serve`` answers.
 
 Example:
     >>> import tempfile
@@ -66,17 +67,19 @@ def load_graph_file(graph: Path, folder: Path) -> Served:
 
 
 def store_snapshot(store_dir: Path) -> Served:
-    """The newest snapshot of a kg store; one is published first when the store has none
-    (possible only while no kg add holds the store)."""
+    """A snapshot of a kg store as it is now: published here when no kg add holds the store
+    (so a run that was killed before publishing is seen whole), else the newest one that
+    kg add published."""
     if not (store_dir / "facts").is_dir():
         raise SourceError(f"{store_dir}: no store there (build one with kg add)")
-    snapshot = current_snapshot(store_dir)
-    if snapshot is None:
-        try:
-            with GraphStore(store_dir) as store:
-                snapshot = store.publish_snapshot()
-        except StoreError as exc:
+    try:
+        with GraphStore(store_dir) as store:
+            snapshot = store.publish_snapshot()
+    except StoreError as exc:
+        snapshot = current_snapshot(store_dir)  # a writer holds it: what it published last
+        if snapshot is None:
             raise SourceError(
-                f"{exc}; it has published no snapshot yet: serve it when kg add is done"
+                f"{exc}; it has published no snapshot yet: try again when kg add is done"
             ) from exc
+    assert snapshot is not None
     return Served(snapshot, store_dir.name, store_dir)
