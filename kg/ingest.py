@@ -30,13 +30,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.html_text import html_to_text, looks_like_html
 from kg.records import Article
+from kg.settings import MAX_CHARS_ENV, max_article_chars
 from kg.slug import slugify
 
 #: File name endings read when a folder is given (explicit files are read whatever their name).
-TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".html", ".htm"})
 #: Larger inputs are refused: they are not news articles.
 MAX_BYTES = 50 * 1024 * 1024
+_UNSAFE_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
 
 _MONTHS = {
     m: i + 1
@@ -341,9 +346,22 @@ def article_from_text(text: str, source: str = "<text>", article_id: str | None 
     """
     if not text.strip():
         raise InputError(f"{source}: empty article (no text)")
+    if looks_like_html(text):
+        text = html_to_text(text)  # a scraped page: its paragraphs, not its tags
+        if not text.strip():
+            raise InputError(f"{source}: an HTML page with no article text")
     if not any(ch.isalpha() for ch in text):
         raise InputError(f"{source}: no words in the article")
+    limit = max_article_chars()
+    if len(text) > limit:
+        raise InputError(
+            f"{source}: {len(text):,} characters is no news article; kg parses at most "
+            f"{limit:,} (split it, or raise {MAX_CHARS_ENV})"
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # control characters, line separators and lone surrogates become spaces (one for one,
+    # so offsets hold): no RDF/XML can carry them, and N-Triples readers split lines on some
+    text = _UNSAFE_CHARS.sub(" ", text)
     digest = content_hash(text)
     header = parse_header(text)
     article = Article(
