@@ -34,6 +34,7 @@ from kg.html_text import html_to_text, looks_like_html
 from kg.records import Article
 from kg.settings import MAX_CHARS_ENV, max_article_chars
 from kg.slug import slugify
+from kg.textsafe import safe_text
 
 #: File name endings read when a folder is given (explicit files are read whatever their name).
 TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".html", ".htm"})
@@ -361,7 +362,7 @@ def article_from_text(text: str, source: str = "<text>", article_id: str | None 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # control characters, line separators and lone surrogates become spaces (one for one,
     # so offsets hold): no RDF/XML can carry them, and N-Triples readers split lines on some
-    text = _UNSAFE_CHARS.sub(" ", text)
+    text = safe_text(text)
     digest = content_hash(text)
     header = parse_header(text)
     article = Article(

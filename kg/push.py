@@ -143,7 +143,7 @@ class Pusher:
                 _check(response, f"PUT graph <{graph}>")
                 return
         operations = [f"DROP SILENT GRAPH <{graph}>"]
-        lines = data.decode("utf-8").splitlines()
+        lines = [line for line in data.decode("utf-8").split("\n") if line]
         for start in range(0, len(lines), UPDATE_CHUNK):
             chunk = "\n".join(lines[start : start + UPDATE_CHUNK])
             operations.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{chunk}\n}} }}")

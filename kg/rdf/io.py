@@ -111,7 +111,8 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
         graph = union_graph(graph)
     bind_prefixes(graph)
     if plugin == "nt":
-        lines = sorted(graph.serialize(format="nt").splitlines())
+        # split at "\n" only: splitlines() also splits inside literals (at \x1c, \x85, ...)
+        lines = sorted(graph.serialize(format="nt").split("\n"))
         return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
     if plugin == "json-ld":
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}

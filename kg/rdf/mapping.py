@@ -38,6 +38,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.rdf.namespaces import IPO, IPR, WD, bind_prefixes
 from kg.records import CLASS_PARENT, Entity, Evidence, Extraction
 from kg.resources import gazetteer_dir
+from kg.textsafe import safe_text
 
 
 class _Terms:
@@ -231,9 +232,9 @@ def entity_triples(entity: Entity) -> Iterator[tuple[URIRef, URIRef, URIRef | Li
     """The triples of one merged entity description."""
     node = entity_iri(entity.key)
     yield node, _rdf.type, getattr(_ipo, entity.cls)
-    yield node, _rdfs.label, Literal(entity.label)
+    yield node, _rdfs.label, _text(entity.label)
     for alt in entity.alt_labels:
-        yield node, _skos.altLabel, Literal(alt)
+        yield node, _skos.altLabel, _text(alt)
     for prop, other in entity.facts:
         yield node, getattr(_ipo, prop), entity_iri(other)
     if entity.wikidata:
@@ -245,7 +246,7 @@ def entity_triples(entity: Entity) -> Iterator[tuple[URIRef, URIRef, URIRef | Li
 
 
 def _evidence_triples(node: URIRef, evidence: Evidence) -> Iterator[tuple]:
-    yield node, _ipo.evidence, Literal(evidence.text)
+    yield node, _ipo.evidence, _text(evidence.text)
     yield node, _ipo.evidenceStart, Literal(evidence.start, datatype=_xsd.integer)
     yield node, _ipo.evidenceEnd, Literal(evidence.end, datatype=_xsd.integer)
 
@@ -262,6 +263,11 @@ def decimal_literal(value: Decimal | float) -> Literal:
     if "." not in text:
         text += ".0"
     return Literal(text, datatype=_xsd.decimal)
+
+
+def _text(value: str) -> Literal:
+    """A plain string literal every RDF format can carry (see kg.textsafe)."""
+    return Literal(safe_text(value))
 
 
 def _date_literal(value: str) -> Literal:
@@ -281,7 +287,7 @@ def extraction_triples(extraction: Extraction) -> Iterator[tuple]:
     doc = article_iri(article.id)
     yield doc, _rdf.type, _ipo.Article
     yield doc, _rdfs.label, Literal(article.id)
-    yield doc, _dcterms.source, Literal(article.source)
+    yield doc, _dcterms.source, _text(article.source)
     yield doc, _ipo.contentHash, Literal(article.content_hash)
     if article.date:
         yield doc, _dcterms.date, Literal(article.date, datatype=_xsd.date)
@@ -298,12 +304,12 @@ def extraction_triples(extraction: Extraction) -> Iterator[tuple]:
         yield node, _rdf.type, _ipo.Statistic
         yield node, _ipo.subject, entity_iri(stat.subject)
         yield node, _ipo.value, decimal_literal(stat.value)
-        yield node, _ipo.measure, Literal(stat.measure)
+        yield node, _ipo.measure, _text(stat.measure)
         yield node, _ipo.unit, getattr(_ipo, stat.unit)
         if stat.date:
             yield node, _ipo.date, _date_literal(stat.date)
         if stat.qualifier:
-            yield node, _ipo.qualifier, Literal(stat.qualifier)
+            yield node, _ipo.qualifier, _text(stat.qualifier)
         if stat.technology_field:
             yield node, _ipo.technologyField, entity_iri(stat.technology_field)
         if stat.index:
@@ -311,8 +317,8 @@ def extraction_triples(extraction: Extraction) -> Iterator[tuple]:
         if stat.announced_by:
             yield node, _ipo.announcedBy, entity_iri(stat.announced_by)
         if stat.currency:
-            yield node, _ipo.currency, Literal(stat.currency)
-        yield node, _ipo.pattern, Literal(stat.pattern)
+            yield node, _ipo.currency, _text(stat.currency)
+        yield node, _ipo.pattern, _text(stat.pattern)
         yield node, _prov.wasDerivedFrom, doc
         yield from _evidence_triples(node, stat.evidence)
 
@@ -326,7 +332,7 @@ def extraction_triples(extraction: Extraction) -> Iterator[tuple]:
         yield node, _rdf.object, o
         yield node, _prov.wasDerivedFrom, doc
         yield node, _ipo.confidence, decimal_literal(round(rel.confidence, 2))
-        yield node, _ipo.pattern, Literal(rel.pattern)
+        yield node, _ipo.pattern, _text(rel.pattern)
         yield from _evidence_triples(node, rel.evidence)
 
 
