@@ -28,10 +28,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import re
 import sys
-import tempfile
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ResourceError
+from kg.rdf.io import atomic_write_bytes
 from kg.resources import resource_dir
 
 if TYPE_CHECKING:
@@ -480,29 +479,6 @@ def render(table: MappingTable) -> dict[str, str]:
     return {name: _render_file(table, name, rows) for name, rows in files.items()}
 
 
-def _file_mode(path: Path) -> int:
-    """The mode to give a rewritten file: its old one, else what the umask allows."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write a temporary file beside ``path`` (not matching alignment*.ttl) and rename it."""
-    mode = _file_mode(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write(table: MappingTable, directory: Path | None = None) -> list[Path]:
     """Write the alignment files that differ from the table; return those written.
 
@@ -522,7 +498,7 @@ def write(table: MappingTable, directory: Path | None = None) -> list[Path]:
     for name, text in render(table).items():
         path = directory / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            _write_atomically(path, text)
+            atomic_write_bytes(path, text.encode("utf-8"))
             written.append(path)
     return written
 

@@ -195,6 +195,10 @@ def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
     if not path.is_file():
         raise GraphLoadError(f"{path}: no such graph file")
     plugin = rdflib_format(fmt) if fmt else format_for_path(path)
+    if plugin == "xml":
+        from kg.rdf.xml_guard import check_xml_file
+
+        check_xml_file(path)  # no external or nested entities (XXE, billion laughs)
     graph = Dataset() if plugin in {"trig", "nquads"} else Graph()
     try:
         graph.parse(path, format=plugin)

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import KGError
+from kg.errors import GraphLoadError, KGError
 from kg.rdf.io import format_for_path
+from kg.rdf.xml_guard import check_xml_file
 from kg.store import GraphStore, StoreError, current_snapshot, oxigraph_format
 
 
@@ -54,9 +55,15 @@ def load_graph_file(graph: Path, folder: Path) -> Served:
     """Load a graph file (format by suffix, Turtle by default) into a new Oxigraph folder."""
     if not graph.is_file():
         raise SourceError(f"{graph}: no such graph file")
+    fmt = format_for_path(graph)
+    if fmt == "xml":
+        try:
+            check_xml_file(graph)  # no external or nested entities (XXE, billion laughs)
+        except GraphLoadError as exc:
+            raise SourceError(str(exc)) from exc
     store = ox.Store(str(folder))
     try:
-        store.bulk_load(path=str(graph), format=oxigraph_format(format_for_path(graph)))
+        store.bulk_load(path=str(graph), format=oxigraph_format(fmt))
         store.flush()
     except (SyntaxError, OSError, ValueError) as exc:
         message = " ".join(str(exc).split())[:300]
