@@ -1270,3 +1270,41 @@ def test_the_un_agency_is_the_agency_named_before_not_the_un() -> None:
 def test_a_threshold_crossed_is_no_figure() -> None:
     found = stats(extract("China's domestic invention patents in force passed the 4-million mark."))
     assert not any(value == D("4000000") for _, value, _ in found)
+
+
+def test_an_office_under_a_department_in_a_ministry() -> None:
+    found = triples(
+        extract(
+            "Indonesia's Directorate General of Intellectual Property (DGIP), under the "
+            "Ministry of Law and Human Rights, chaired the talks. The Ruritanian Patent "
+            "Office, headquartered in Zenda, works under the Department of Industry Promotion "
+            "in the Ministry of Commerce and Industry."
+        )
+    )
+    assert (
+        "indonesian-directorate-general-of-intellectual-property",
+        "memberOf",
+        "ministry-of-law-and-human-rights",
+    ) in found
+    assert (
+        "department-of-industry-promotion",
+        "memberOf",
+        "ministry-of-commerce-and-industry",
+    ) in found
+    assert any(
+        s.startswith("ruritanian") and o == "department-of-industry-promotion"
+        for s, p, o in found
+        if p == "memberOf"
+    )
+
+
+def test_a_minister_titled_by_portfolio_heads_the_ministry_the_article_names() -> None:
+    found = triples(
+        extract(
+            "Trade and Industry Minister Jane Smith welcomed the figures. The Ministry of "
+            "Trade and Industry said 5,000 patents were granted. Prime Minister John Doe "
+            "attended."
+        )
+    )
+    assert ("jane-smith", "headOf", "ministry-of-trade-and-industry") in found
+    assert not any(s == "john-doe" and p == "headOf" for s, p, _ in found)

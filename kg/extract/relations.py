@@ -27,6 +27,7 @@ from kg.extract.syntax import (
     subject_token,
 )
 from kg.records import is_subclass
+from kg.slug import slugify
 
 ORG = "Organization|GovernmentAgency|IPOffice|InternationalOrganization|Company"
 AGENT = f"{ORG}|Country|Person|Region"
@@ -252,6 +253,24 @@ RULES: tuple[Rule, ...] = (
         rf"parties) of {_THE}{E('o', GROUPING)}",
         "memberOf",
         0.85,
+    ),
+    _rule(
+        # "Indonesia's DGIP, under the Ministry of Law and Human Rights", "The office,
+        # headquartered in Delhi, works under the DPIIT"
+        "org-under-agency",
+        rf"{E('s', ORG)}(?:,(?:[^,;.⟦]|⟦\d+:(?:{PLACE})⟧){{1,80}},)?,? (?:which |that )?"
+        rf"(?:works |operates |falls |sits |comes |is |was )?(?:placed )?under {_THE}"
+        rf"{E('o', 'GovernmentAgency')}",
+        "memberOf",
+        0.75,
+    ),
+    _rule(
+        # "works under the DPIIT in the Ministry of Commerce and Industry"
+        "agency-in-ministry",
+        rf"under {_THE}{E('s', 'GovernmentAgency|IPOffice')} (?:in|of|within) {_THE}"
+        rf"{E('o', 'GovernmentAgency')}",
+        "memberOf",
+        0.75,
     ),
     # -- cooperation ----------------------------------------------------------------------
     _rule(
@@ -707,6 +726,36 @@ def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             continue  # the organisation was named too far back to be the one meant
         if prop and org is not None and org.key and person.key:
             yield Found(person.key, prop, org.key, 0.65, "bare-title-last-organization")
+
+
+#: "Commerce and Industry Minister Piyush Goyal": a minister titled by the portfolio
+_PORTFOLIO_MINISTER = re.compile(
+    r"(?:^|(?<=[\s(,]))(?P<portfolio>[A-Z][a-z]+(?:(?:,| and| &)? [A-Z][a-z]+){0,4}) Minister "
+    rf"{E('s', 'Person')}"
+)
+
+
+def portfolio_minister_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """ "Commerce and Industry Minister Piyush Goyal hailed ...": the minister heads the
+    "Ministry of Commerce and Industry" when the article names that ministry."""
+    for match in _PORTFOLIO_MINISTER.finditer(sentence.tagged):
+        portfolio = match.group("portfolio").replace("&", "and")
+        if portfolio.split()[0] in {"The", "Prime", "Chief", "Deputy", "Vice", "Former"}:
+            continue  # "Prime Minister", "Deputy Minister": no portfolio named
+        wanted = slugify(f"Ministry of {portfolio}")
+        person = sentence.mentions[int(match.group("s"))]
+        ministry = next(
+            (
+                m
+                for m in index.mentions
+                if m.cls == "GovernmentAgency"
+                and m.key
+                and (slugify(m.text) == wanted or m.key == wanted or m.key.startswith(wanted + "-"))
+            ),
+            None,
+        )
+        if ministry is not None and person.key:
+            yield Found(person.key, "headOf", ministry.key, 0.75, "portfolio-minister")
 
 
 def event_context_relations(sentence: SentenceView, recent_event: str | None) -> Iterator[Found]:

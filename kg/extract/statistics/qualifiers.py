@@ -164,6 +164,8 @@ def find_announcer(sentence: SentenceView, index: MentionIndex) -> Mention | Non
         ):
             report = None
             for t in token.nbor(1).subtree:
+                if t.dep_ == "compound" and index.at(t.head) is not None:
+                    continue  # "the UN agency": the agency the noun refers to, not the UN
                 found = index.at(t)
                 if found and is_agent(found):
                     return found

@@ -135,6 +135,8 @@ def _find_subject(
         if is_subject_like(m)
         and m.cls != "Person"
         and m.span.root.i not in sources
+        # "the UN agency": the agency the noun refers to, not the UN that qualifies it
+        and not (m.span.root.dep_ == "compound" and index.at(m.span.root.head) is not None)
         and not _in_adverbial_clause_without(m.span.root, number)
     ]
     if agents:
