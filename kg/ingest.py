@@ -27,6 +27,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from kg.errors import InputError
@@ -40,9 +41,6 @@ from kg.textsafe import safe_text
 TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".html", ".htm"})
 #: Larger inputs are refused: they are not news articles.
 MAX_BYTES = 50 * 1024 * 1024
-_UNSAFE_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
-)
 
 _MONTHS = {
     m: i + 1
@@ -67,9 +65,11 @@ _MONTHS = {
 _MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DASH = r"(?:--|—|–|-)"
 _DATE_LINE = re.compile(
-    # "date 2024-01-25", "Updated: 2022-07-28 09:12", a bare "2024/02/11" line
+    # "date 2024-01-25", "Updated: 2022-07-28 09:12", a bare "2024/02/11" line, "24/08/2021"
     r"^\s*(?:(?:date|dated|published|publication date|updated|posted|released)\s*:?\s*"
-    r"(?P<date>\d{4}-\d{2}-\d{2})|(?P<slashed>\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?=[ \t]*\n))"
+    r"(?P<date>\d{4}-\d{2}-\d{2})|(?P<slashed>\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?=[ \t]*\n)"
+    # "24/08/2021 18h32": day first where it cannot be month first, or with a French-style time
+    r"|(?P<dmy>\d{1,2}/\d{1,2}/\d{4})(?P<htime>[ \t]+\d{1,2}h\d{2})?(?=[ \t]*\n))"
     r"(?:T[0-9:.+Z-]*|[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s*\((?P<pub>[^()\n]{2,60})\))?"
     rf"(?:\s*{_DASH}\s*)?",
@@ -79,6 +79,9 @@ _DATE_LINE = re.compile(
 #: "Feb. 8, 2024 10:30 GMT", "Published: Feb 8, 2024".
 _WRITTEN_DATE_LINE = re.compile(
     r"^\s*(?:(?:date|dated|published|updated|posted)\s*:?\s*)?"
+    # "Geneva, January 9, 2025": a place in title case, then the date, alone on the line
+    r"(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"(?P<place>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}),\s+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "Thursday, September 28th 2023"
     rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE}),?\s+(?P<year2>\d{{4}}))"
@@ -173,7 +176,10 @@ def parse_header(text: str) -> Header:
     pos = 0
     match = _DATE_LINE.match(text)
     if match:
-        date = match.group("date") or _slashed_date(match.group("slashed"))
+        if match.group("date") or match.group("slashed"):  # "2024-02-30" is no date
+            date = _slashed_date(match.group("date") or match.group("slashed"))
+        else:
+            date = _day_first_date(match.group("dmy"), bool(match.group("htime")))
         publisher = _clean_name(match.group("pub"))
         pos = match.end()
         # "date 2025-01-15 BEIJING, Jan. 15 (Xinhua) --": a wire dateline after the date line
@@ -194,6 +200,8 @@ def parse_header(text: str) -> Header:
         elif written:
             date = _written_date(written)
             pos = written.end()
+            if written.group("place"):
+                dateline = written.group("place")  # "Geneva, January 9, 2025"
             # "January 21, 2015\nDAEJEON, Jan. 21 (Yonhap) --": the dateline under the date
             rest = text[pos:]
             wire = _DATELINE.match(rest.lstrip("\n"))
@@ -277,6 +285,19 @@ def _clean_name(name: str | None) -> str | None:
     return name or None
 
 
+def _iso_date(year: int, month: int, day: int) -> str | None:
+    """ "YYYY-MM-DD" for a day the calendar has, else None ("February 30" is no date).
+
+    Example:
+        >>> _iso_date(2024, 2, 29), _iso_date(2023, 2, 29)
+        ('2024-02-29', None)
+    """
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def _written_date(match: re.Match[str]) -> str | None:
     """The ISO date of a written date line ("February 8, 2024" -> "2024-02-08")."""
     month_name = (match.group("month") or match.group("month2")).rstrip(".").lower()
@@ -284,13 +305,31 @@ def _written_date(match: re.Match[str]) -> str | None:
     day = int(match.group("day") or match.group("day2"))
     if not month or not 1 <= day <= 31:
         return None
-    return f"{int(match.group('year') or match.group('year2')):04d}-{month:02d}-{day:02d}"
+    return _iso_date(int(match.group("year") or match.group("year2")), month, day)
 
 
 def _slashed_date(text: str) -> str | None:
     """ "2024/02/11" -> "2024-02-11" (None if it is no calendar date)."""
     year, month, day = (int(part) for part in re.split(r"[/.-]", text))
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+    return _iso_date(year, month, day)
+
+
+def _day_first_date(text: str, french_time: bool) -> str | None:
+    """ "24/08/2021" -> "2021-08-24"; "03/04/2021" only with a time written "18h32" (day
+    first, as in French and Portuguese), else it is ambiguous and left undated.
+
+    Example:
+        >>> _day_first_date("24/08/2021", False), _day_first_date("03/04/2021", False)
+        ('2021-08-24', None)
+    """
+    first, second, year = (int(part) for part in text.split("/"))
+    if first > 12 or french_time:
+        day, month = first, second
+    elif second > 12:
+        month, day = first, second
+    else:
+        return None
+    return _iso_date(year, month, day)
 
 
 def _dateline_date(match: re.Match[str]) -> str | None:
@@ -301,7 +340,7 @@ def _dateline_date(match: re.Match[str]) -> str | None:
     month = _MONTHS.get(name[:4].rstrip("t")) or _MONTHS.get(name[:3])
     if not month:
         return None
-    return f"{int(year):04d}-{month:02d}-{int(match.group('day') or match.group('day2')):02d}"
+    return _iso_date(int(year), month, int(match.group("day") or match.group("day2")))
 
 
 def _trailing_publisher(text: str) -> tuple[str, int] | None:

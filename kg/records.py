@@ -164,3 +164,37 @@ class Extraction:
     relations: tuple[Relation, ...] = ()
     statistics: tuple[Statistic, ...] = ()
     publisher: str | None = None
+
+
+#: Allowed (subject class, object class) ancestors per property, from the data model.
+DOMAIN_RANGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "memberOf": (("Country", "Organization"), ("Organization", "Treaty")),
+    "spokespersonOf": (("Person",), ("Organization",)),
+    "headOf": (("Person",), ("Organization",)),
+    "affiliatedWith": (("Person",), ("Organization",)),
+    "cooperatesWith": (("Agent", "Country"), ("Agent", "Country")),
+    "partyTo": (("Agent", "Country"), ("Agreement",)),
+    "participatedIn": (("Agent", "Country"), ("Event",)),
+    "organizedBy": (("Event",), ("Agent", "Country")),
+    "location": (("Event", "Organization"), ("Place",)),
+    "publishedBy": (("Index", "Article"), ("Organization",)),
+    "country": (("Organization", "Person"), ("Country",)),
+    "partOf": (("Place",), ("Place",)),
+}
+
+
+def fits_domain_range(prop: str, subject_cls: str | None, object_cls: str | None) -> bool:
+    """Whether a relation's ends have classes the data model allows for ``prop``.
+
+    Example:
+        >>> fits_domain_range("location", "Company", "City"), fits_domain_range(
+        ...     "location", "Company", "Company")
+        (True, False)
+    """
+    domain, range_ = DOMAIN_RANGE[prop]
+    return bool(
+        subject_cls
+        and object_cls
+        and any(is_subclass(subject_cls, c) for c in domain)
+        and any(is_subclass(object_cls, c) for c in range_)
+    )

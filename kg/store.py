@@ -245,7 +245,8 @@ class GraphStore:
         merged = [after[key] for key in sorted(redescribed) if after[key] is not None]
         named: dict[object, list[str]] = {}
         if extraction is not None:
-            named[graph_iri(article_id)] = _ntriples(extraction_triples(extraction))
+            classes = {key: entity.cls for key, entity in after.items() if entity is not None}
+            named[graph_iri(article_id)] = _ntriples(extraction_triples(extraction, classes))
         described = {key for key in redescribed if before[key] is not None}
         update = [
             *_forget(article_id, described),

@@ -245,3 +245,36 @@ def test_caption_on_the_line_after_the_date_and_a_domain_as_publisher() -> None:
 def test_written_date_lines_and_agency_leads(text, date, publisher, dateline) -> None:
     header = parse_header(text)
     assert (header.date, header.publisher, header.dateline) == (date, publisher, dateline)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "dateline"),
+    [
+        ("24/08/2021 18h32\nBrazil cut its backlog.", "2021-08-24", None),
+        ("03/04/2021 18h32\nBrazil cut its backlog.", "2021-04-03", None),  # a French time
+        ("03/04/2021\nBrazil cut its backlog.", None, None),  # day or month first: unknown
+        ("Geneva, January 9, 2025\n\nSaudi Arabia joined.", "2025-01-09", "Geneva"),
+        (
+            "Delegates at WIPO headquarters. Photo: WIPO\nGeneva, January 9, 2025\n\nIt joined.",
+            "2025-01-09",
+            "Geneva",
+        ),
+    ],
+)
+def test_day_first_and_place_dated_lines(text: str, date: str | None, dateline: str | None) -> None:
+    article = article_from_text(text)
+    assert (article.date, article.dateline) == (date, dateline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-02-30\nCNIPA granted 5 patents.",
+        "February 30, 2023\nCNIPA granted 5.",
+        "31/06/2021 18h32\nINPI cut its backlog.",
+        "2023/13/01\nThe office granted 5.",
+    ],
+)
+def test_a_day_no_calendar_has_is_no_date(text: str) -> None:
+    # found by bench/fuzz.py: such days became ill-typed xsd:date literals
+    assert article_from_text(text).date is None

@@ -19,8 +19,9 @@ from kg.build import build_graph, extract_articles
 from kg.cli import cli
 from kg.errors import QueryError
 from kg.ingest import article_from_text
-from kg.rdf.mapping import extractions_to_graph
+from kg.rdf.mapping import extractions_to_graph, merge_entities
 from kg.rdf.namespaces import IPO, IPR
+from kg.records import fits_domain_range
 from kg.store import GraphStore, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,13 +203,24 @@ def _facts_per_article(store: GraphStore) -> dict[str, tuple[int, int]]:
 
 
 def test_killed_add_leaves_whole_articles_and_resumes(tmp_path: Path, examples_built) -> None:
-    expected = {
-        x.article.id: (
-            len(x.statistics),
-            len({(r.subject, r.predicate, r.object) for r in x.relations}),
-        )
-        for x in examples_built.extractions
-    }
+    # (statistics, relations at most, relations at least): a relation whose ends the
+    # classes merged so far no longer fit is left out (kg.rdf.mapping.extraction_triples),
+    # and which classes are merged when depends on how far the run got
+    merged = merge_entities(examples_built.extractions)
+    classes = {key: entity.cls for key, entity in merged.items()}
+
+    def counts(x) -> tuple[int, int, int]:
+        relations = {(r.subject, r.predicate, r.object) for r in x.relations}
+        fitting = {
+            r for r in relations if fits_domain_range(r[1], classes.get(r[0]), classes.get(r[2]))
+        }
+        return len(x.statistics), len(relations), len(fitting)
+
+    expected = {x.article.id: counts(x) for x in examples_built.extractions}
+
+    def whole(found: tuple[int, int], wanted: tuple[int, int, int]) -> bool:
+        return found[0] == wanted[0] and wanted[2] <= found[1] <= wanted[1]
+
     corpus = tmp_path / "in"
     for copy in range(3):  # enough articles that the kill lands mid-run
         (corpus / f"c{copy}").mkdir(parents=True)
@@ -233,7 +245,7 @@ def test_killed_add_leaves_whole_articles_and_resumes(tmp_path: Path, examples_b
     facts = _facts_per_article(store)
     assert set(facts) == {a.id for a in stored}  # no article graph without its bookkeeping
     for article_id, counts in facts.items():  # and every article is whole
-        assert counts == expected[article_id.split("-", 1)[1]], article_id
+        assert whole(counts, expected[article_id.split("-", 1)[1]]), article_id
     assert run_validation(store)
     store.close()
 
@@ -251,7 +263,7 @@ def test_killed_add_leaves_whole_articles_and_resumes(tmp_path: Path, examples_b
         wrong = {
             i: (c, expected[i.split("-", 1)[1]])
             for i, c in facts.items()
-            if c != expected[i.split("-", 1)[1]]
+            if not whole(c, expected[i.split("-", 1)[1]])
         }
         assert not wrong, wrong
 

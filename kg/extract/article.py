@@ -45,24 +45,16 @@ from kg.extract.statistics import statistics_in
 from kg.extract.statistics.qualifiers import find_announcer
 from kg.extract.syntax import MentionIndex
 from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.records import Article, Entity, Extraction, Relation, Statistic, is_subclass
+from kg.records import (
+    DOMAIN_RANGE,
+    Article,
+    Entity,
+    Extraction,
+    Relation,
+    Statistic,
+    is_subclass,
+)
 from kg.slug import slugify
-
-#: Allowed (subject class, object class) ancestors per property, from the data model.
-DOMAIN_RANGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "memberOf": (("Country", "Organization"), ("Organization", "Treaty")),
-    "spokespersonOf": (("Person",), ("Organization",)),
-    "headOf": (("Person",), ("Organization",)),
-    "affiliatedWith": (("Person",), ("Organization",)),
-    "cooperatesWith": (("Agent", "Country"), ("Agent", "Country")),
-    "partyTo": (("Agent", "Country"), ("Agreement",)),
-    "participatedIn": (("Agent", "Country"), ("Event",)),
-    "organizedBy": (("Event",), ("Agent", "Country")),
-    "location": (("Event", "Organization"), ("Place",)),
-    "publishedBy": (("Index", "Article"), ("Organization",)),
-    "country": (("Organization", "Person"), ("Country",)),
-    "partOf": (("Place",), ("Place",)),
-}
 
 
 def extract_article(

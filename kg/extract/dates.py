@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date
 
 from kg.ingest import _MONTHS
 
@@ -30,8 +31,36 @@ def resolve_date(
     """An xsd:date ("YYYY-MM-DD") or xsd:gYear ("YYYY") for a date phrase, or None.
 
     ``discourse_year`` is the year the article was last talking about; it gives
-    "the end of the year" and "the year" their year.
+    "the end of the year" and "the year" their year.  A date no calendar has ("June 31")
+    gives None.
+
+    Example:
+        >>> resolve_date("June 31, 2023", None), resolve_date("June 30, 2023", None)
+        (None, '2023-06-30')
     """
+    found = _resolve_date(phrase, article_date, discourse_year)
+    return found if found is None or is_calendar_date(found) else None
+
+
+def is_calendar_date(value: str) -> bool:
+    """Whether "YYYY" or "YYYY-MM-DD" names a real year or day.
+
+    Example:
+        >>> is_calendar_date("2024-02-29"), is_calendar_date("2023-02-29")
+        (True, False)
+    """
+    if re.fullmatch(r"\d{4}", value):
+        return value != "0000"
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def _resolve_date(
+    phrase: str, article_date: str | None, discourse_year: str | None = None
+) -> str | None:
     lower = " ".join(phrase.lower().split())
     article_year = int(article_date[:4]) if article_date else None
     if article_year is not None:

@@ -36,7 +36,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.rdf.namespaces import IPO, IPR, WD, bind_prefixes
-from kg.records import CLASS_PARENT, Entity, Evidence, Extraction
+from kg.records import CLASS_PARENT, Entity, Evidence, Extraction, fits_domain_range
 from kg.resources import gazetteer_dir
 from kg.textsafe import safe_text
 
@@ -274,15 +274,23 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=_xsd.gYear if len(value) == 4 else _xsd.date)
 
 
-def add_extraction(graph: Graph, extraction: Extraction) -> None:
+def add_extraction(
+    graph: Graph, extraction: Extraction, classes: dict[str, str] | None = None
+) -> None:
     """Add one article's article node, statistics and relations (not its entity descriptions)."""
-    for triple in extraction_triples(extraction):
+    for triple in extraction_triples(extraction, classes):
         graph.add(triple)
 
 
-def extraction_triples(extraction: Extraction) -> Iterator[tuple]:
+def extraction_triples(
+    extraction: Extraction, classes: dict[str, str] | None = None
+) -> Iterator[tuple]:
     """The triples of one article: its node, statistics and relations (the entity
-    descriptions, merged across articles, come from ``entity_triples``)."""
+    descriptions, merged across articles, come from ``entity_triples``).
+
+    ``classes`` are the entities' merged classes: a relation whose ends no longer fit its
+    property once articles disagree on a class ("Herzogenaurach's Schaeffler" made the town
+    a company in one article) is left out, so that the graph keeps to the shapes."""
     article = extraction.article
     doc = article_iri(article.id)
     yield doc, _rdf.type, _ipo.Article
@@ -323,6 +331,10 @@ def extraction_triples(extraction: Extraction) -> Iterator[tuple]:
         yield from _evidence_triples(node, stat.evidence)
 
     for rel in extraction.relations:
+        if classes is not None and not fits_domain_range(
+            rel.predicate, classes.get(rel.subject), classes.get(rel.object)
+        ):
+            continue
         s, p, o = entity_iri(rel.subject), getattr(_ipo, rel.predicate), entity_iri(rel.object)
         yield s, p, o
         node = IPR[f"statement/{article.id}-{_digest(rel.subject, rel.predicate, rel.object)}"]
@@ -341,10 +353,12 @@ def extractions_to_graph(extractions: Iterable[Extraction]) -> Graph:
     extractions = list(extractions)
     graph = Graph()
     bind_prefixes(graph)
-    for entity in merge_entities(extractions).values():
+    merged = merge_entities(extractions)
+    for entity in merged.values():
         add_entity(graph, entity)
+    classes = {key: entity.cls for key, entity in merged.items()}
     for extraction in extractions:
-        add_extraction(graph, extraction)
+        add_extraction(graph, extraction, classes)
     return graph
 
 
@@ -366,8 +380,10 @@ def extractions_to_dataset(extractions: Iterable[Extraction]) -> Dataset:
     extractions = list(extractions)
     dataset = Dataset()
     bind_prefixes(dataset)
-    for entity in merge_entities(extractions).values():
+    merged = merge_entities(extractions)
+    for entity in merged.values():
         add_entity(dataset.default_graph, entity)
+    classes = {key: entity.cls for key, entity in merged.items()}
     for extraction in extractions:
-        add_extraction(dataset.graph(graph_iri(extraction.article.id)), extraction)
+        add_extraction(dataset.graph(graph_iri(extraction.article.id)), extraction, classes)
     return dataset
