@@ -81,3 +81,9 @@ def test_currency() -> None:
 )
 def test_resolve_date(phrase: str, expected: str | None) -> None:
     assert resolve_date(phrase, "2024-01-25") == expected
+
+
+def test_a_scale_letter_glued_to_other_characters_is_read_alone() -> None:
+    # found by bench/fuzz.py: "20M(o2" raised KeyError and cost the article its extraction
+    assert parse_quantity("20M(o2") == Decimal(20_000_000)
+    assert parse_quantity("5 bn.") == Decimal(5_000_000_000)

@@ -213,8 +213,9 @@ def parse_quantity(text: str) -> Decimal | None:
             and (len(scale_word.group(1)) > 2 or rest[:2] in {"bn", "mn", "tn"} or len(rest) == 1)
         ):
             value *= SCALES[scale_word.group(1)]
-        elif re.match(r"^(k|m|b|bn|mn|tn)\b", rest):
-            value *= SCALES[rest.split()[0].rstrip(".")]
+        elif short := re.match(r"^(k|m|b|bn|mn|tn)\b", rest):
+            # the abbreviation itself, not the word it starts ("20M(o2": found by fuzzing)
+            value *= SCALES[short.group(1)]
         return value
     return _parse_words(lower)
 
