@@ -62,9 +62,11 @@ def _executor_options(command):
         help="Dask scheduler (tcp://host:8786) for --executor dask; without it, a local "
         "cluster of --jobs workers.",
     )(command)
+    from kg.distributed import EXECUTORS  # a light module: dask loads only when used
+
     return click.option(
         "--executor",
-        type=click.Choice(["local", "dask"]),
+        type=click.Choice(list(EXECUTORS)),
         default="local",
         show_default=True,
         help="Where the NLP runs: here, or on a Dask cluster.",
