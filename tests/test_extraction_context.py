@@ -1308,3 +1308,16 @@ def test_a_minister_titled_by_portfolio_heads_the_ministry_the_article_names() -
     )
     assert ("jane-smith", "headOf", "ministry-of-trade-and-industry") in found
     assert not any(s == "john-doe" and p == "headOf" for s, p, _ in found)
+
+
+def test_attendees_listed_with_their_offices_take_part_in_the_event_before() -> None:
+    found = triples(
+        extract(
+            "The 3rd Nordic Patent Forum was held in Oslo. Attending were Jane Roe, Director "
+            "General of the Norwegian Industrial Property Office; and John Smith, President "
+            "of the European Patent Office."
+        )
+    )
+    event = "3rd-nordic-patent-forum"
+    for agent in ("jane-roe", "john-smith", "european-patent-office"):
+        assert (agent, "participatedIn", event) in found

@@ -634,6 +634,15 @@ _DELEGATIONS_WERE = re.compile(
     rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
     re.IGNORECASE,
 )
+#: "Around the table were A, President of the EPO; B, Commissioner of the JPO; and C, ...",
+#: "Attending were ...": people listed with their offices, the event named before
+_ATTENDEE = rf"⟦\d+:Person⟧, (?:the |a )?[^;⟦]{{0,80}}? (?:of|at|for) (?:the )?⟦\d+:(?:{ORG})⟧"
+_ATTENDEES_WERE = re.compile(
+    r"\b(?:around the table|attending|present|in attendance|taking part|among (?:them|those "
+    r"present|the participants)|participants|attendees)(?: [a-z]+){0,3} (?:were|included|are|"
+    rf"include) (?P<list>{_ATTENDEE}(?:(?:;|,)? (?:and )?{_ATTENDEE})*)",
+    re.IGNORECASE,
+)
 #: "It was led by Spain's National Police and the Hellenic Police" (it: the event before)
 _IT_WAS_LED_BY = re.compile(
     rf"^(?:It|The (?:event|operation|meeting|conference|forum)) (?:was|is) (?:jointly )?"
@@ -769,6 +778,7 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
         (_ATTENDED_NO_OBJECT, "attended-recent-event"),
         (_PARTICIPANTS_WERE, "participants-of-recent-event"),
         (_DELEGATIONS_WERE, "delegations-of-recent-event"),
+        (_ATTENDEES_WERE, "attendees-of-recent-event"),
     ):
         for match in pattern.finditer(tagged):
             for idx in re.findall(r"⟦(\d+):", match.group("list")):
