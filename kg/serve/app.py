@@ -69,6 +69,7 @@ class Endpoint:
         self._cleanup = cleanup
         self.pool = WorkerPool(str(served.path), settings.workers, settings.max_waiting)
         self._stop = threading.Event()
+        self._retiring: list[tuple[threading.Timer, WorkerPool]] = []
         self._watcher: threading.Thread | None = None
         if served.store_dir is not None:
             self._watcher = threading.Thread(target=self._follow, daemon=True, name="kg-reload")
@@ -101,7 +102,10 @@ class Endpoint:
                 continue  # a snapshot being removed under us: try the next one
             old, self.pool, self.served = self.pool, pool, newer
             # queries already running on the old snapshot finish before it closes
-            threading.Timer(self.settings.timeout + 1, old.close).start()
+            retire = threading.Timer(self.settings.timeout + 1, old.close)
+            retire.daemon = True  # stopping the server does not wait for it
+            self._retiring.append((retire, old))
+            retire.start()
 
     def run(self, job: Job):
         return self.pool.run(job, self.settings.timeout)
@@ -110,6 +114,9 @@ class Endpoint:
         self._stop.set()
         if self._watcher is not None:
             self._watcher.join()
+        for retire, old in self._retiring:  # pools of earlier snapshots not yet closed
+            retire.cancel()
+            old.close()
         self.pool.close()
         if self._cleanup is not None:
             shutil.rmtree(self._cleanup, ignore_errors=True)
