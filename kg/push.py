@@ -106,14 +106,18 @@ def graph_contents(store: ox.Store) -> Iterator[tuple[str, bytes]]:
         for g in store.named_graphs()
         if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)
     )
-    yield ENTITIES_GRAPH, _ntriples(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    yield (
+        ENTITIES_GRAPH,
+        _sorted_ntriples(store.quads_for_pattern(None, None, None, ox.DefaultGraph())),
+    )
     for name in names:
-        yield name, _ntriples(store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+        yield name, _sorted_ntriples(store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
 
 
-def _ntriples(quads: Iterator[ox.Quad]) -> bytes:
-    lines = sorted({ox.serialize([q.triple], format=ox.RdfFormat.N_TRIPLES) for q in quads})
-    return b"".join(lines)
+def _sorted_ntriples(quads: Iterator[ox.Quad]) -> bytes:
+    """The quads' triples as N-Triples, one serialisation, lines sorted and distinct."""
+    data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    return b"".join(sorted({line + b"\n" for line in data.split(b"\n") if line}))
 
 
 def digest(data: bytes) -> str:

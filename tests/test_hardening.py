@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -104,17 +105,9 @@ def test_serve_answers_while_add_writes(tmp_path: Path) -> None:
     store_dir = tmp_path / "kg"
     with GraphStore(store_dir) as store:
         add_to_store(store, [first])
-    port_probe = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import socket;s=socket.socket();s.bind(('127.0.0.1',0));print(s.getsockname()[1])",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    port = int(port_probe.stdout)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     server = subprocess.Popen(
         [*KG, "serve", "--store", str(store_dir), "--port", str(port)],
         stdout=subprocess.DEVNULL,
