@@ -1321,3 +1321,63 @@ def test_attendees_listed_with_their_offices_take_part_in_the_event_before() -> 
     event = "3rd-nordic-patent-forum"
     for agent in ("jane-roe", "john-smith", "european-patent-office"):
         assert (agent, "participatedIn", event) in found
+
+
+def test_a_figure_written_for_a_name_is_that_names() -> None:
+    found = stats(
+        extract(
+            "Asia accounted for 51.2% of all international applications, compared with "
+            "24.1% for Europe and 20.3% for North America, the organization said."
+        )
+    )
+    assert ("asia", D("51.2"), "Percent") in found
+    assert ("europe", D("24.1"), "Percent") in found
+    assert ("north-america", D("20.3"), "Percent") in found
+
+
+def test_a_described_firm_with_its_name_after_is_that_firm() -> None:
+    found = stats(
+        extract(
+            "Walmart ranked sixth. The Hsinchu-based chipmaker TSMC was granted 3,111 "
+            "patents in 2023."
+        )
+    )
+    assert ("tsmc", D("3111"), "Count") in found
+    assert not any(s == "walmart" and v == D("3111") for s, v, _ in found)
+
+
+def test_a_possessor_place_does_not_own_the_named_group() -> None:
+    found = stats(extract("Japan's Toyota Group was third with US$52.1 billion."))
+    assert not any(s == "japan" for s, _, _ in found)
+
+
+def test_the_city_of_a_place_is_that_place() -> None:
+    found = stats(
+        extract(
+            "Davao City led with 7,010 filings. The City of Manila placed second with 4,120."
+        )
+    )
+    assert ("manila", D("4120"), "Count") in found
+    assert not any(s == "davao-city" and v == D("4120") for s, v, _ in found)
+
+
+def test_a_region_set_off_after_a_city_is_its_region_and_not_the_figures_owner() -> None:
+    result = extract(
+        "Among component cities, Marikina, Tarlac, kept the top spot with 486, ahead of "
+        "Dayton, Ohio, with 292."
+    )
+    assert classes(result).get("Tarlac") == "Region"
+    assert ("marikina", "partOf", "tarlac") in triples(result)
+    found = stats(result)
+    assert ("dayton", D("292"), "Count") in found
+
+
+def test_the_office_reporting_an_ownerless_figure_owns_it() -> None:
+    found = stats(
+        extract(
+            "The Ruritanian Patent Office (RPO) held a ceremony with the director of its "
+            "Records and Training Bureau. In March, the Office reported that applications "
+            "for trademarks and patents reached 49,120 in 2023."
+        )
+    )
+    assert ("ruritanian-patent-office", D("49120"), "Count") in found

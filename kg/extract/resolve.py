@@ -146,6 +146,30 @@ def _town_context(span: Span) -> bool:
     return doc[span.start - 2].lower_ in _TOWN_NOUNS
 
 
+def _region_of_city(span: Span, mentions: list[Mention]) -> bool:
+    """ "Antipolo, Rizal, kept the No. 1 spot", "Alexandria, Virginia, where ...": a one- or
+    two-word name set off by commas right after a city is the region the city is in (a list of
+    cities goes on with another name: "Shenzhen, Guangzhou, Beijing and ...")."""
+    doc = span.doc
+    if len(span) > 2 or span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    after = doc[span.end + 1]
+    if after.pos_ == "PROPN" or after.lower_ in {"and", "or"}:
+        return False
+    before = doc[span.start - 2]
+    city = next((m for m in mentions if m.span.start <= before.i < m.span.end), None)
+    if city is None or city.cls != "City" or city.span.end != span.start - 1:
+        return False
+    # not itself in a list: "Paris, Lyon, Nice, ..." (the name before the city is no list item)
+    first = city.span.start
+    if first >= 2 and doc[first - 1].text in {",", ";"}:
+        listed = next((m for m in mentions if m.span.end == first - 1), None)
+        return listed is None or listed.cls not in {"City", "Region", "Country"}
+    return True
+
+
 def _coordinated_with(mention: Mention, index: MentionIndex) -> list[Mention]:
     """The other mentions in the same coordination ("A, B and C") as ``mention``."""
     root = mention.span.root
@@ -868,6 +892,10 @@ class ArticleEntities:
                 mention.span
             ):
                 draft.cls = "Index"  # "Interbrand's Best Global Brands 2023 ranking"
+            elif draft.cls in {"Person", "Company", "Organization", "City"} and _region_of_city(
+                mention.span, self.mentions
+            ):
+                draft.cls = "Region"  # "Meycauayan, Bulacan, with 292"
         # "Audi, Bentley, Porsche, Scania and SEAT": a list item is what most of its list is
         index = MentionIndex(self.mentions)
         for mention in self.mentions:
@@ -987,6 +1015,27 @@ class ArticleEntities:
                     ),
                     None,
                 )
+                if (
+                    target is not None
+                    and head in {"office", "administration"}
+                    and self.drafts[target.key].cls != "IPOffice"  # type: ignore[index]
+                    and head not in (target.key or "").split("-")
+                ):
+                    # "the Office" in IP news is the IP office named before, not the bureau
+                    # named since ("director of the office's ... Bureau (DITTB). In March,
+                    # the Office reported"); an agency named an Office keeps it
+                    office = next(
+                        (
+                            m
+                            for m in reversed(ordered)
+                            if m.end <= start
+                            and m.key
+                            and self.drafts[m.key].cls == "IPOffice"
+                            and self.gaz.may_sit_in(self.drafts[m.key].gaz_key, seat)
+                        ),
+                        None,
+                    )
+                    target = office or target
                 if target is None and "Company" in classes:
                     # "the company" after a name the NER only knew as an organisation
                     target = next(

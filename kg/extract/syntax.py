@@ -292,6 +292,26 @@ def is_nominal(token: Token) -> bool:
     return token.lemma_.lower() in _NOMINAL_CLASSES
 
 
+def _named_in_apposition(token: Token, index: MentionIndex) -> Mention | None:
+    """The organisation named in apposition to a noun ("US chipmaker Qualcomm"), or the
+    place a place noun is "of" ("The City of Manila placed second")."""
+    for child in token.children:
+        named = index.at(child) if child.dep_ == "appos" else None
+        if named is not None and named.cls and is_subclass(named.cls, "Organization"):
+            return named
+        if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in _PLACE_NOUNS:
+            place = next((index.at(c) for c in child.children if c.dep_ == "pobj"), None)
+            if place is not None and place.cls in {"City", "Region", "Country"}:
+                return place
+    return None
+
+
+_PLACE_NOUNS = frozenset(
+    """city town municipality province state region country kingdom republic island village
+    capital prefecture county emirate""".split()
+)
+
+
 def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]) -> Mention | None:
     """The entity a subject-like token stands for: itself, a pronoun's or a nominal's antecedent,
     or the most agent-like mention inside its phrase."""
@@ -311,6 +331,9 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
         or token.left_edge.lower_ in {"the", "this", "that"}  # "The North Chicago-based company's"
         or _place_based(token)  # "the Gatineau, Quebec-based office": the parser drops "the"
     )
+    named_here = _named_in_apposition(token, index)
+    if named_here is not None:
+        return named_here  # "The Hsinchu-based chipmaker TSMC": the name, not the last chipmaker
     if token.lemma_.lower() in _NOMINAL_CLASSES and definite:
         # named before the phrase: "the Geneva-based UN agency" is not the UN
         start = index.offset(token.left_edge)
@@ -330,10 +353,11 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
             # Paris-based agency": the EPO and the IEA)
             return index.last_before(start, classes[:-1]) or index.last_before(start, classes)
         return index.last_before(start, classes)
-    for child in token.children:  # "US chipmaker Qualcomm": the name, not its country
-        named = index.at(child) if child.dep_ == "appos" else None
-        if named is not None and named.cls and is_subclass(named.cls, "Organization"):
-            return named
+    if token.pos_ == "PROPN":
+        for child in token.children:  # "South Korea's Samsung Group": the group, not Korea
+            named = index.at(child) if child.dep_ == "compound" else None
+            if named is not None and named.cls and is_subclass(named.cls, "Organization"):
+                return named
     inside = index.in_subtree(token, prefer)
     if inside:
         return inside[0]

@@ -239,7 +239,10 @@ def _clause_subject(number: Number, ctx: Context) -> Mention | None:
             if found and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS):
                 return found
             counted = subj_tok.i == number.tokens.root.head.i or subj_tok in number.tokens
-            if found is None and not (counted and verb.dep_ == "pcomp"):
+            reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORT_VERBS
+            # "the Office reported that applications reached 49,832": no owner in the
+            # reported clause, so the figure is the reporter's
+            if found is None and not (counted and verb.dep_ == "pcomp") and not reported:
                 return None
         if verb.dep_ in {"ccomp", "advcl", "xcomp", "conj", "pcomp"} and verb.head.i != verb.i:
             # "..., with 285 patents issued that year": the figure of the clause it hangs on
@@ -273,6 +276,9 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     listed = _listed_figure_then_place(number, index)
     if listed is not None:
         return listed
+    compared = _figure_for_owner(number, index)
+    if compared is not None:
+        return compared
     i = number.tokens.start - 1
     skipped = 0
     between_words = {"(", "with", ",", "at", "in", "the", "-", "—"}
@@ -294,6 +300,7 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     mention = index.at(doc[i])
     if mention is None or not (is_subject_like(mention) or mention.cls == "TechnologyField"):
         return None
+    mention = _city_of_region(mention, index) or mention
     between = {t.lower_ for t in doc[i + 1 : number.tokens.start]}
     if not between and number.unit != "Rank" and not number.tokens.text.isalpha():
         # "China 5G" is no claim about China; but in an enumeration each name is written
@@ -304,6 +311,30 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
         closed = end >= len(doc) or doc[end].lower_ in {",", "and", ".", ";"}
         if not (listed and closed and mention.cls in {"Country", "Region", "City", "Company"}):
             return None
+    return mention
+
+
+def _city_of_region(place: Mention, index: MentionIndex) -> Mention | None:
+    """ "Meycauayan, Bulacan, with 292": the region set off after a city says where the city
+    is; the figure is the city's."""
+    root = place.span.root
+    if place.cls not in {"Region", "Country"} or root.dep_ != "appos":
+        return None
+    city = index.at(root.head)
+    return city if city is not None and city.cls == "City" else None
+
+
+def _figure_for_owner(number: Number, index: MentionIndex) -> Mention | None:
+    """ "53.7%, compared with 23.4% for Europe and 21.4% for North America": a figure written
+    "for" a name right after it is that name's."""
+    doc = number.tokens.doc
+    end = number.tokens.end
+    if number.unit == "Rank" or end + 1 >= len(doc) or doc[end].lower_ != "for":
+        return None
+    after = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+    mention = index.at(after)
+    if mention is None or not is_subject_like(mention):
+        return None
     return mention
 
 
