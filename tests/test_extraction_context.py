@@ -1353,9 +1353,7 @@ def test_a_possessor_place_does_not_own_the_named_group() -> None:
 
 def test_the_city_of_a_place_is_that_place() -> None:
     found = stats(
-        extract(
-            "Davao City led with 7,010 filings. The City of Manila placed second with 4,120."
-        )
+        extract("Davao City led with 7,010 filings. The City of Manila placed second with 4,120.")
     )
     assert ("manila", D("4120"), "Count") in found
     assert not any(s == "davao-city" and v == D("4120") for s, v, _ in found)
