@@ -1379,3 +1379,27 @@ def test_the_office_reporting_an_ownerless_figure_owns_it() -> None:
         )
     )
     assert ("ruritanian-patent-office", D("49120"), "Count") in found
+
+
+def test_an_unnamed_meeting_in_a_city_places_the_meeting_the_article_names() -> None:
+    found = triples(
+        extract(
+            "The heads of the five offices wrapped up their annual meeting in Seoul on "
+            "Friday. It was the 9th meeting of the Nordic Patent Heads. They will meet again "
+            "at next year's meeting in Oslo."
+        )
+    )
+    assert ("9th-meeting-of-the-nordic-patent-heads", "location", "seoul") in found
+    assert not any(o == "oslo" for _, p, o in found if p == "location")
+
+
+def test_meetings_held_in_a_town_place_each_session() -> None:
+    found = triples(
+        extract(
+            "Ruritania was chosen at meetings held in the resort town of Victoria Falls this "
+            "week. The minister opened the 12th session of the Council of Ministers, and the "
+            "33rd session of the Administrative Council ran alongside it."
+        )
+    )
+    located = {s for s, p, o in found if p == "location" and o == "victoria-falls"}
+    assert len(located) == 2

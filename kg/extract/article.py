@@ -12,11 +12,13 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from kg.extract.confidence import confidence
+from kg.extract.meeting_places import is_meeting_event, unnamed_meeting_places
 from kg.extract.mentions import Mention, collect_mentions
 from kg.extract.relations import (
     Found,
@@ -65,10 +67,9 @@ def extract_article(
     mentions: list[Mention] = [m for base, doc in docs for m in collect_mentions(doc, base)]
     table = ArticleEntities(gaz)
     table.resolve(docs, mentions)
-    if article.dateline:  # "GENEVA, March 7 (Xinhua) --": the place the story was filed from
-        place = gaz.lookup(article.dateline)
-        if place is not None and place.cls in {"City", "Country", "Region"}:
-            table.ensure_gazetteer_entity(place.key, mentioned=True)
+    dateline = _dateline_key(article, gaz)
+    if dateline is not None:  # "GENEVA, March 7 (Xinhua) --": the place the story was filed from
+        table.ensure_gazetteer_entity(dateline, mentioned=True)
     index = MentionIndex(table.mentions, docs)
     sentences = build_sentences(docs, table.mentions, article.text, article.prose)
 
@@ -124,6 +125,10 @@ def extract_article(
                     table,
                 )
 
+    dateline = _dateline_key(article, gaz)
+    for rel, sentence in _meeting_locations(sentences, index, table, found, dateline):
+        _keep(found, rel, sentence, table)
+
     topic = _topic(table)
     statistics: list[Statistic] = []
     discourse: str | None = None
@@ -169,6 +174,45 @@ def extract_article(
     publisher = _publisher(article, table, gaz)
     facts = _background_facts(table, gaz)
     return _assemble(article, table, found, statistics, publisher, facts)
+
+
+def _dateline_key(article: Article, gaz: Gazetteer) -> str | None:
+    """The gazetteer key of the place a wire dateline names ("GENEVA, March 7 (Xinhua) --")."""
+    if not article.dateline:
+        return None
+    place = gaz.lookup(article.dateline)
+    if place is not None and place.cls in {"City", "Country", "Region"}:
+        return place.key
+    return None
+
+
+def _meeting_locations(
+    sentences: list[SentenceView],
+    index: MentionIndex,
+    table: ArticleEntities,
+    found: dict[tuple[str, str, str], tuple[Found, SentenceView]],
+    dateline: str | None,
+) -> Iterator[tuple[Found, SentenceView]]:
+    """Meetings the text places without naming them ("their annual meeting in Seoul"): the
+    article's meeting-like events no sentence has placed. A singular noun places the one
+    such event only; "meetings held in X" places each."""
+    located = {s for s, p, _ in found if p == "location"}
+    events = [
+        d.key
+        for d in table.drafts.values()
+        if d.mentioned and d.cls == "Event" and d.key not in located and is_meeting_event(d.label)
+    ]
+    city = dateline if dateline and table.drafts[dateline].cls == "City" else None
+    for phrase in unnamed_meeting_places(sentences, index, city):
+        if phrase.plural and len(events) <= 3:
+            targets = events
+        else:
+            targets = events if len(events) == 1 else []
+        for event in targets:
+            yield (
+                Found(event, "location", phrase.place, 0.65, "unnamed-meeting-in-place"),
+                (phrase.sentence),
+            )
 
 
 #: Words that point back to the period the text was talking about.
