@@ -1403,3 +1403,71 @@ def test_meetings_held_in_a_town_place_each_session() -> None:
     )
     located = {s for s, p, o in found if p == "location" and o == "victoria-falls"}
     assert len(located) == 2
+
+
+def test_an_office_described_as_an_agency_of_a_ministry_is_its_member() -> None:
+    found = triples(
+        extract(
+            "The Ruritanian Patent Office, which is affiliated with the Ministry of Industry, "
+            "was set up in 1994. The Borduria Trademark Office (BTO), a decentralised agency "
+            "of the Ministry of Economy, was created in 1993."
+        )
+    )
+    assert ("ruritanian-patent-office", "memberOf", "ministry-of-industry") in found
+    assert ("borduria-trademark-office", "memberOf", "ministry-of-economy") in found
+
+
+def test_an_annual_meeting_named_by_its_body_is_an_event_with_its_partners() -> None:
+    result = extract(
+        "The Korean Intellectual Property Office (KIPO) hosted this year's annual meeting of "
+        "the TM5, the forum of five trademark offices, in Incheon this week. In closed sessions, the partners -- KIPO, the Japan "
+        "Patent Office (JPO) and the European Union Intellectual Property Office (EUIPO) -- "
+        "adopted a joint statement. The Japan Patent Office will host next year's annual "
+        "meeting of the TM5."
+    )
+    events = [e for e in result.entities if e.cls == "Event"]
+    assert len(events) == 1
+    event = events[0].key
+    found = triples(result)
+    assert (event, "organizedBy", "korean-intellectual-property-office") in found
+    assert (event, "location", "incheon") in found
+    assert ("japan-patent-office", "participatedIn", event) in found
+    assert ("european-union-intellectual-property-office", "participatedIn", event) in found
+
+
+def test_a_forum_an_office_organised_somewhere() -> None:
+    found = triples(
+        extract(
+            "The memorandum was signed during the Andes IP Summit, a two-day forum the "
+            "European Union Intellectual Property Office organised in Lima on May 4."
+        )
+    )
+    assert ("andes-ip-summit", "location", "lima") in found
+    assert (
+        "andes-ip-summit",
+        "organizedBy",
+        "european-union-intellectual-property-office",
+    ) in found
+
+
+def test_a_director_at_a_ministry_is_affiliated_not_its_head() -> None:
+    found = triples(
+        extract(
+            "Maria Lopes, a director at the Ministry of Development, said IP mattered. "
+            "The Andean Secretariat (SGCAN) signed the text."
+        )
+    )
+    assert ("maria-lopes", "affiliatedWith", "ministry-of-development") in found
+    assert not any(s == "maria-lopes" and p == "headOf" for s, p, _ in found)
+
+
+def test_an_acronym_in_the_organisations_own_language_is_its_alias() -> None:
+    result = extract(
+        "The summit brought together the Brazilian Micro and Small Business Support Service "
+        "(SEBRAE) and the Brazilian Intellectual Property Association (ABPI). SEBRAE said the "
+        "text would help small firms."
+    )
+    names = {e.key: {e.label, *e.alt_labels} for e in result.entities}
+    assert "SEBRAE" in names.get("brazilian-micro-and-small-business-support-service", set())
+    assert "ABPI" in names.get("brazilian-intellectual-property-association", set())
+    assert "sebrae" not in names

@@ -265,6 +265,17 @@ RULES: tuple[Rule, ...] = (
         0.75,
     ),
     _rule(
+        # "TÜRKPATENT, which is affiliated with the Ministry of ...", "IMPI, a decentralised
+        # agency of the Ministry of Economy", "CIPO is a special operating agency of ISED"
+        "org-agency-of-ministry",
+        rf"{E('s', ORG)}(?:,| is| was)? (?:which |that )?(?:is |was )?(?:affiliated (?:with|to)|"
+        rf"reports to|reporting to|attached to|(?:an? |the )(?:[\w-]+ ){{0,3}}(?:agency|body|unit|"
+        rf"arm|department|bureau|organ|service|office) (?:of|under|within|attached to)) {_THE}"
+        rf"{E('o', 'GovernmentAgency')}",
+        "memberOf",
+        0.75,
+    ),
+    _rule(
         # "works under the DPIIT in the Ministry of Commerce and Industry"
         "agency-in-ministry",
         rf"under {_THE}{E('s', 'GovernmentAgency|IPOffice')} (?:in|of|within) {_THE}"
@@ -355,8 +366,26 @@ RULES: tuple[Rule, ...] = (
         0.85,
     ),
     _rule(
+        # "the IP Key Latin America Summit, a two-day forum the EUIPO organised in Rio"
+        "event-a-forum-org-organised",
+        rf"{E('s', 'Event')}, an? (?:[\w-]+ ){{0,3}}?(?:forum|meeting|conference|summit|event|"
+        rf"gathering|symposium) (?:that |which )?{_THE}{E('o', AGENT)} (?:had )?(?:organi[sz]ed|"
+        rf"hosted|convened|held)",
+        "organizedBy",
+        0.8,
+    ),
+    _rule(
+        "event-a-forum-organised-in",
+        rf"{E('s', 'Event')}, an? (?:[\w-]+ ){{0,3}}?(?:forum|meeting|conference|summit|event|"
+        rf"gathering|symposium) (?:that |which )?{_THE}⟦\d+:[A-Za-z]+⟧ (?:had )?(?:organi[sz]ed|"
+        rf"hosted|convened|held) in {_THE}{E('o', 'City')}",
+        "location",
+        0.8,
+    ),
+    _rule(
         "event-held-in",
-        rf"{E('s', 'Event')}[^⟦]{{0,50}}?(?:held|hosted|took place|takes place|opened|convened|kicked off|"
+        # (not "the forum's inaugural meeting, held in ...": another sitting of its body)
+        rf"{E('s', 'Event')}(?!['’]s)[^⟦]{{0,50}}?(?:held|hosted|took place|takes place|opened|convened|kicked off|"
         rf"was staged|is being held)(?: [^⟦]{{0,15}})? in {_THE}{E('o', PLACE)}",
         "location",
         0.85,
@@ -525,6 +554,10 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 continue
             if prop == "headOf" and _UNIT_AFTER.match(tagged[match.end() :]):
                 prop = "affiliatedWith"  # "head of Huawei's IP Department": a unit, not the firm
+            if prop == "headOf" and re.match(r" (?:of|for) [a-z]", tagged[match.end() :]):
+                prop = "affiliatedWith"  # "the SGCAN's director general of social development"
+            if prop == "headOf" and re.search(r"\ban? $", tagged[: match.start("title")]):
+                prop = "affiliatedWith"  # "X, a director at the Ministry": one of several
             subj = mentions[int(match.group("s"))]
             obj = mentions[int(match.group("o"))]
             if prop == "cooperatesWith" and _WISHED.search(tagged[: match.start()]):
@@ -625,6 +658,14 @@ _PARTICIPANTS_WERE = re.compile(
     rf"\b(?:participating (?:countries|states|offices|agencies|economies|organi[sz]ations)|"
     rf"participants) (?:were|are|included|include)(?: also)? {_THE}"
     rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
+    re.IGNORECASE,
+)
+#: "the partners -- KIPO, the CNIPA, ... and the USPTO -- adopted", "Besides SIPO, the partner
+#: offices are the EUIPO, the JPO, ...": the offices of a forum, at its meeting
+_PARTNERS_WERE = re.compile(
+    rf"\b(?:the |its |their )?(?:partners|(?:partner|member) (?:offices|organi[sz]ations|agencies))"
+    rf"(?: (?:--|—|–|:|,)| (?:were|are|included|include))(?: also)? {_THE}"
+    rf"(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)+)",
     re.IGNORECASE,
 )
 #: "Among the delegations present in Maputo were those of Botswana, Ghana and Kenya"
@@ -779,6 +820,7 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
         (_PARTICIPANTS_WERE, "participants-of-recent-event"),
         (_DELEGATIONS_WERE, "delegations-of-recent-event"),
         (_ATTENDEES_WERE, "attendees-of-recent-event"),
+        (_PARTNERS_WERE, "partners-at-recent-event"),
     ):
         for match in pattern.finditer(tagged):
             for idx in re.findall(r"⟦(\d+):", match.group("list")):

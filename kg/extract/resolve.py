@@ -36,7 +36,9 @@ _ACRONYM_IN_PARENS = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*?)(
 _PARENS = re.compile(r"\(\s*(?P<inner>[^()]{3,90}?)\s*\)")
 #: Definite nouns that refer back to the last entity of one of these classes.
 #: Nominals that stand only for an entity whose name has the word ("the Act": an Act).
-_NAMED_BY_HEAD = frozenset({"act", "protocol", "convention", "tribunal", "court", "system"})
+_NAMED_BY_HEAD = frozenset(
+    {"act", "protocol", "convention", "tribunal", "court", "system", "service", "institute"}
+)
 _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "office": ("IPOffice", "GovernmentAgency"),
     "administration": ("IPOffice", "GovernmentAgency"),
@@ -44,6 +46,9 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "tribunal": ("GovernmentAgency",),  # "the tribunal concluded 4,562 cases"
     "court": ("GovernmentAgency",),
     "agency": ("GovernmentAgency", "IPOffice", "InternationalOrganization"),
+    # "the service": Russia's Federal Service for Intellectual Property, named with the word
+    "service": ("IPOffice", "GovernmentAgency"),
+    "institute": ("IPOffice", "GovernmentAgency"),  # "the institute": INPI, IMPI
     "organization": ("InternationalOrganization",),
     "organisation": ("InternationalOrganization",),
     "company": ("Company",),
@@ -236,12 +241,23 @@ _ORDINAL_EVENT = re.compile(
 #: "the 16th IP5 Heads of Office meeting", "the 12th China-ASEAN conference": a numbered
 #: sitting named by its body, the head word in lower case
 #: Words that make "the meeting" another sitting than the one just named.
-_OTHER_TIME = frozenset({"next", "last", "previous", "coming", "following", "future", "upcoming"})
+_OTHER_TIME = frozenset(
+    {"next", "last", "previous", "coming", "following", "future", "upcoming", "inaugural"}
+)
 _ORDINAL_NAMED_EVENT = re.compile(
     r"(?P<name>\d+(?:st|nd|rd|th) (?:(?:annual|yearly|ordinary|plenary) )?[A-Z][\w&'’.-]*"
     r"(?: (?:[A-Z][\w&'’.-]*|of|and|on|for|the))*? "
     r"(?:meeting|conference|summit|forum|symposium|session|talks|congress|dialogue|roundtable|"
     r"workshop|seminar))\b"
+)
+#: "the second annual meeting of the Industrial Design 5 (ID5) forum", "this year's annual
+#: meeting of the TM5": a sitting named by its body (a spelled ordinal or "annual" required)
+_BODY_MEETING = re.compile(
+    r"(?P<name>(?:(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth) )?(?P<annual>(?:annual|yearly|ordinary|plenary) )?"
+    r"(?P<head>meeting|session|conference|summit) of (?:the )?"
+    r"(?P<body>[A-Z][\w&'’-]*(?: (?:(?:of|and|for|on|the) )*[A-Z0-9][\w&'’-]*)*"
+    r"(?: \([A-Z][\w&-]*\))?(?: (?:forum|group|network|partners))?))"
 )
 #: "Operation Fake Star", "Operation Pangea XVI": a named enforcement operation
 _OPERATION_NAME = re.compile(r"(?P<name>\bOperation(?: [A-Z][\w'’-]*)+)")
@@ -543,6 +559,7 @@ class ArticleEntities:
             self.attach(mention, self._new_draft(mention.text, cls))
         self._agreements(docs)
         self._alias_tokens(docs)
+        self._body_meetings(docs)
         self._nominal_references(docs)
         self._series_into_editions()
         self._type_from_context()
@@ -578,6 +595,19 @@ class ArticleEntities:
                         draft.add_form(acronym)
                         self.aliases[acronym] = draft.key
                         self._claim_acronym(acronym, draft.key)
+                    elif held is None and acronym.isalpha() and 3 <= len(acronym) <= 8:
+                        # "the General Secretariat of the Andean Community (SGCAN)", "the
+                        # Brazilian Micro and Small Business Support Service (SEBRAE)": an
+                        # organisation's acronym in its own language
+                        if owner.key is None and owner.label == "ORG":
+                            cls = classify(owner.text, owner.label)
+                            if cls and is_subclass(cls, "Organization"):
+                                self.attach(owner, self._new_draft(owner.text, cls))
+                        draft = self.drafts.get(owner.key or "")
+                        if draft is not None and is_subclass(draft.cls, "Organization"):
+                            draft.add_form(acronym)
+                            self.aliases[acronym] = draft.key
+                            self._claim_acronym(acronym, draft.key)
                     continue
                 if owner.key is None:
                     entry = self.gaz.lookup(acronym)
@@ -629,6 +659,13 @@ class ArticleEntities:
                 if short.key is None:
                     self.attach(short, draft)
         return [m for m in pending if m.key is None]
+
+    def _named_with(self, key: str, word: str) -> bool:
+        """Whether one of an entity's names has the word ("Rospatent" is the Federal Service
+        for Intellectual Property, so "the service" can stand for it)."""
+        return word in key.split("-") or any(
+            word in name.lower().split() for name in self._names_of(key)
+        )
 
     def _names_of(self, key: str) -> list[str]:
         draft = self.drafts[key]
@@ -740,6 +777,48 @@ class ArticleEntities:
                         draft.add_form(ordinal.group() + short)
                 self.attach(mention, draft)
         return pending
+
+    def _body_meetings(self, docs: list[tuple[int, Doc]]) -> None:
+        """A sitting named by its body and its number or recurrence ("this year's annual
+        meeting of the TM5", "the second annual meeting of the Industrial Design 5 (ID5)
+        forum"): an Event, mentioned by its head word so that the body keeps its own mention."""
+        for base, doc in docs:
+            text = doc_text(doc)
+            for match in _BODY_MEETING.finditer(text):
+                if not (match.group("ord") or match.group("annual")):
+                    continue
+                head = doc.char_span(match.start("head"), match.end("head"))
+                body = doc.char_span(
+                    match.start("body"), match.end("body"), alignment_mode="expand"
+                )
+                if head is None or body is None or self._covered(doc, head.start):
+                    continue
+                first = self._mention_at(doc, body.start)
+                if first is None or not first.cls or not is_subclass(first.cls, "Organization"):
+                    continue
+                before = {t.lower_ for t in doc[max(0, head.start - 5) : head.start]}
+                if before & _OTHER_TIME or "inaugural" in before:
+                    continue  # "next year's annual meeting": another sitting
+                label = _strip_the(match.group("name"))
+                draft = self._new_draft(label, "Event")
+                name_of_body = re.sub(r" \([^()]*\)", "", match.group("body"))
+                draft.add_form(f"{name_of_body} {match.group('annual') or ''}{match.group('head')}")
+                if match.group("ord") and match.group("annual"):
+                    draft.add_form(label.split(" ", 1)[1])  # "annual meeting of the ..."
+                token = head[0]
+                span = Span(doc, token.i, token.i + 1, label="EVENT")
+                start = base + token.idx
+                mention = Mention(span, start, start + len(token.text), token.text, "EVENT")
+                self.attach(mention, draft, form=False)
+
+    def _covered(self, doc: Doc, i: int) -> bool:
+        return self._mention_at(doc, i) is not None
+
+    def _mention_at(self, doc: Doc, i: int) -> Mention | None:
+        return next(
+            (m for m in self.mentions if m.span.doc is doc and m.span.start <= i < m.span.end),
+            None,
+        )
 
     def _report_names(self, docs: list[tuple[int, Doc]], pending: list[Mention]) -> list[Mention]:
         """Names of rankings and reports with their year that the NER cuts into a company and
@@ -1007,7 +1086,7 @@ class ArticleEntities:
                         and m.key
                         and self.drafts[m.key].cls in classes
                         and self.gaz.may_sit_in(self.drafts[m.key].gaz_key, seat)
-                        and (head not in _NAMED_BY_HEAD or head in m.key.split("-"))
+                        and (head not in _NAMED_BY_HEAD or self._named_with(m.key, head))
                         # a union of states (the EU, the African Union) is no agency
                         and not (head == "agency" and m.key.endswith("union"))
                         # "the UN agency" is not the UN
