@@ -107,6 +107,10 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<pub>[^()\n]{2,60})\)|/(?P<wire>[^/\n]{2,40})/)?"
     rf"\s*{_DASH}\s*"
 )
+#: "PARIS -- ", "MEXICO CITY — ": a place in capitals and a dash opening the story
+_BARE_DATELINE = re.compile(
+    rf"[ \t]*(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){{0,2}})[ \t]*{_DASH}[ \t]*"
+)
 _CAPTION = re.compile(
     r"\b(?:Photo|Photos|Photograph|Image|Picture|File photo|Credit)s?\s*(?::|by\b|/)\s*\S.*$"
     r"|\((?:[A-Z][\w.&-]*\s+){0,3}(?:file\s+)?photo(?:/[^()\n]{1,40})?\)\s*$",
@@ -225,6 +229,13 @@ def parse_header(text: str) -> Header:
                 words = place.split()
                 dateline = " ".join(w.capitalize() if w.isupper() else w for w in words)
             pos = lead.end()
+    if dateline is None:
+        # "November 4, 2024\n\nPARIS -- Royalties collected ...": a bare dateline in capitals
+        start = pos + len(text[pos:]) - len(text[pos:].lstrip("\n"))
+        bare = _BARE_DATELINE.match(text, start) if start - pos <= 2 else None
+        if bare is not None and _is_place(bare.group("place")):
+            dateline = " ".join(w.capitalize() for w in bare.group("place").split())
+            pos = bare.end()
     if pos:
         masked.append((0, pos))
     # A caption: the rest of the header line, or the first line, names a photo source.
@@ -485,3 +496,12 @@ def _walk(folder: Path) -> Iterator[Path]:
             and not file.name.startswith(".")
         ):
             yield file
+
+
+def _is_place(name: str) -> bool:
+    """Whether the gazetteer knows a dateline's capitals as a city, country or region."""
+    from kg.gazetteer import load_gazetteer  # the gazetteer loads once, and only when needed
+
+    words = " ".join(w.capitalize() for w in name.split())
+    entry = load_gazetteer().lookup(words)
+    return entry is not None and entry.cls in {"City", "Country", "Region"}

@@ -396,6 +396,8 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             span = clean_span(part)
             if span is None or is_non_entity(span.text, part.label_):
                 continue
+            if _capitalised_word_opening(span, part.label_):
+                continue
             mentions.append(_mention(span, part, base))
     mentions.extend(_names_sharing_a_head(doc, base))
     # A name grown over its neighbours swallows the mentions inside it (and its duplicates).
@@ -411,6 +413,17 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             for o in mentions
         )
     ]
+
+
+def _capitalised_word_opening(span: Span, label: str) -> bool:
+    """ "Royalties collected ...", "Digital income was ...": a common word the NER took for a
+    name only because it opens the sentence (tagged as a noun or adjective, not a proper noun)."""
+    return (
+        label in NER_LABELS
+        and len(span) == 1
+        and span[0].is_sent_start
+        and span[0].tag_ in {"NN", "NNS", "JJ"}
+    )
 
 
 #: Plural heads shared by coordinated names: "the Swakopmund and Arusha protocols".

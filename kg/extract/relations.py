@@ -556,7 +556,7 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 prop = "affiliatedWith"  # "head of Huawei's IP Department": a unit, not the firm
             if prop == "headOf" and re.match(r" (?:of|for) [a-z]", tagged[match.end() :]):
                 prop = "affiliatedWith"  # "the SGCAN's director general of social development"
-            if prop == "headOf" and re.search(r"\ban? $", tagged[: match.start("title")]):
+            if title and prop == "headOf" and re.search(r"\ban? $", tagged[: match.start("title")]):
                 prop = "affiliatedWith"  # "X, a director at the Ministry": one of several
             subj = mentions[int(match.group("s"))]
             obj = mentions[int(match.group("o"))]

@@ -126,6 +126,7 @@ def _find_subject(
             tok.head.lower_ in {"in", "from", "by"}
             and mention.cls in {"Country", "Region", "City"}
             and not _in_adverbial_clause_without(tok, number)
+            and not _in_reporting_clause(tok, number)
         ):
             return mention
     sources = _source_phrase_tokens(ctx)
@@ -173,6 +174,16 @@ def _in_adverbial_clause_without(token: Token, number: Number) -> bool:
             return not any(t.i == figure for t in current.subtree)
         current = current.head
     return False
+
+
+def _in_reporting_clause(token: Token, number: Number) -> bool:
+    """ "70% of them came from Russian companies, X told a press conference in Moscow": the
+    place is where the telling happened, in the reporting clause the figure's clause hangs on."""
+    verb = governing_verb(token)
+    if verb is None or verb.lemma_.lower() not in REPORT_VERBS:
+        return False
+    figure_verb = governing_verb(number.tokens.root)
+    return figure_verb is not None and figure_verb.i != verb.i
 
 
 _TOTAL_NOUNS = frozenset("total figure tally count sum number".split())
