@@ -1471,3 +1471,61 @@ def test_an_acronym_in_the_organisations_own_language_is_its_alias() -> None:
     assert "SEBRAE" in names.get("brazilian-micro-and-small-business-support-service", set())
     assert "ABPI" in names.get("brazilian-intellectual-property-association", set())
     assert "sebrae" not in names
+
+
+def test_figures_of_a_report_titled_in_quotes() -> None:
+    result = extract(
+        'The report, "Patent-intensive industries and growth in Ruritania", was released '
+        "by the Ruritanian Patent Office. The study counts 357 patent-intensive industries. "
+        "Of these, 229 are intensive in more than one right."
+    )
+    assert classes(result).get("Patent-intensive industries and growth in Ruritania") == "Index"
+    found = stats(result)
+    report = "patent-intensive-industries-and-growth-in-ruritania"
+    assert (report, D("357"), "Count") in found
+    assert (report, D("229"), "Count") in found
+
+
+def test_a_currency_code_glued_to_its_amount_and_identifiers_are_no_counts() -> None:
+    found = stats(
+        extract(
+            "Xiaomi's R&D expenses reached RMB13.2 billion in 2021. Xiaomi is listed in Hong "
+            "Kong (stock code: 1810) and ranked 266th on the Fortune Global 500 list. The "
+            "office acted under Resolution 2467."
+        )
+    )
+    assert ("xiaomi", D("13200000000"), "Money") in found
+    assert not any(v in {D("1810"), D("500"), D("2467")} for _, v, _ in found)
+
+
+def test_whose_share_of_them_and_not_the_name_described_after() -> None:
+    found = stats(
+        extract(
+            "Xiaomi holds 29,000 patents. Some 7,700 of its patents relate to MIUI, its "
+            "Android-based operating system. The company's R&D spending rose 42.3%."
+        )
+    )
+    assert ("xiaomi", D("7700"), "Count") in found
+    assert ("xiaomi", D("42.3"), "Percent") in found
+
+
+def test_a_bare_dateline_in_capitals_is_header_and_owns_no_figure() -> None:
+    article = article_from_text(
+        "November 4, 2024\n\nPARIS -- Royalties collected for creators reached a record "
+        "EUR 13.1 billion in 2023, according to the Ruritanian Society of Authors.",
+        "t.txt",
+    )
+    assert article.dateline == "Paris"
+    result = extract_article(article, parse_article(article))
+    assert not any(s.subject in {"paris", "royalties"} for s in result.statistics)
+    assert "Royalties" not in classes(result)
+
+
+def test_a_place_where_the_figure_was_told_is_not_its_owner() -> None:
+    found = stats(
+        extract(
+            "Ruritania's patent office received about 27,000 applications in 2022, and 70% of "
+            "them came from Ruritanian firms, its head told a press conference in Moscow."
+        )
+    )
+    assert not any(s == "moscow" for s, _, _ in found)

@@ -66,6 +66,9 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "mou": ("Agreement",),
     "agreement": ("Agreement",),
     "index": ("Index",),
+    "report": ("Index",),  # "the report", "the study": the publication named before
+    "study": ("Index",),
+    "survey": ("Index",),
     "ranking": ("Index",),
     "scoreboard": ("Index",),
     "treaty": ("Treaty",),
@@ -149,6 +152,11 @@ def _town_context(span: Span) -> bool:
     if span.start < 2 or doc[span.start - 1].lower_ != "of":
         return False
     return doc[span.start - 2].lower_ in _TOWN_NOUNS
+
+
+def _modifier_use(mention: Mention) -> bool:
+    """A name used to describe another thing ("its Android-based operating system")."""
+    return mention.span.root.dep_ in {"npadvmod", "amod"}
 
 
 def _region_of_city(span: Span, mentions: list[Mention]) -> bool:
@@ -281,6 +289,14 @@ _REPORT_NAME = re.compile(
     rf"(?= (?:ranking|rankings|list|league table|report|index|edition|survey|study)\b)"
     rf"|(?P<name2>{_NAME_WORD}(?: (?:{_NAME_WORD}|(?:of|on|for)(?: the)?|and))*? {_REPORT_WORD} "
     r"(?:19|20)\d{2})\b"
+)
+#: "the report, "Hydrogen patents for a clean energy future"", "the "Top 100" study": a
+#: publication titled in quotes
+_PUBLICATION = r"(?:report|study|survey|white paper|paper|review|publication|ranking|index)"
+_QUOTED_REPORT = re.compile(
+    rf"\b{_PUBLICATION}(?:,| titled| entitled| called| named)? [\"“](?P<name>[^\"”\n]{{8,140}}?)"
+    rf"[\"”]|[\"“](?P<name2>[^\"”\n]{{8,140}}?)[\"”] {_PUBLICATION}\b",
+    re.IGNORECASE,
 )
 _YEAR_END = re.compile(r" (?:19|20)\d{2}$")
 _MONTH_WORDS = frozenset(
@@ -826,6 +842,8 @@ class ArticleEntities:
         one Index mention each, replacing the mentions inside it."""
         for base, doc in docs:
             text = doc_text(doc)
+            for match in _QUOTED_REPORT.finditer(text):
+                pending = self._quoted_report(doc, base, match, pending)
             for match in _REPORT_NAME.finditer(text):
                 group = "name" if match.group("name") else "name2"
                 name = re.sub(r"^(?:The|This|Its|Their|In|At|By) ", "", match.group(group))
@@ -856,6 +874,32 @@ class ArticleEntities:
                     self.attach(mention, self._edition_draft(entry.key, year))
                 else:
                     self.attach(mention, self._new_draft(name, "Index"))
+        return pending
+
+    def _quoted_report(
+        self, doc: Doc, base: int, match: re.Match[str], pending: list[Mention]
+    ) -> list[Mention]:
+        """ "The report, "IPR-intensive industries and economic performance in the European
+        Union", ...": a publication's title in quotes is one Index, whatever it names inside."""
+        group = "name" if match.group("name") else "name2"
+        span = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
+        if span is None or not span.text[:1].isupper():
+            return pending
+        inside = [
+            m
+            for m in [*self.mentions, *pending]
+            if m.span.doc is doc and m.span.start < span.end and span.start < m.span.end
+        ]
+        if any(m.span.start < span.start or m.span.end > span.end for m in inside):
+            return pending
+        for m in inside:
+            if m in pending:
+                pending.remove(m)
+            if m in self.mentions:
+                self._detach(m)
+        name = span.text
+        mention = Mention(span, base + span.start_char, base + span.end_char, name, "ORG")
+        self.attach(mention, self._new_draft(name, "Index"))
         return pending
 
     def _agreements(self, docs: list[tuple[int, Doc]]) -> None:
@@ -1091,6 +1135,9 @@ class ArticleEntities:
                         and not (head == "agency" and m.key.endswith("union"))
                         # "the UN agency" is not the UN
                         and not (m.span.doc is doc and m.span.start in described_by_un)
+                        # "MIUI, its Android-based system ... the company": a name used as a
+                        # modifier is no antecedent of "the company"
+                        and not (head in {"company", "firm"} and _modifier_use(m))
                     ),
                     None,
                 )

@@ -353,6 +353,14 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
             # Paris-based agency": the EPO and the IEA)
             return index.last_before(start, classes[:-1]) or index.last_before(start, classes)
         return index.last_before(start, classes)
+    if token.like_num or token.pos_ == "NUM":
+        # "Some 7,700 of its patents relate to MIUI, its Android-based system": whose patents
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                owner = resolve_reference(pobj, index, prefer) if pobj is not None else None
+                if owner is not None:
+                    return owner
     if token.pos_ == "PROPN":
         for child in token.children:  # "South Korea's Samsung Group": the group, not Korea
             named = index.at(child) if child.dep_ == "compound" else None

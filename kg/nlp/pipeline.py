@@ -92,7 +92,16 @@ def _tabulate_attribute_rules(nlp: Language) -> None:
 def _split_glued_sentences(nlp: Language) -> None:
     """Tokenise "in 2023.Italy filed" as "2023 . Italy": a full stop glued to the next
     sentence (a scraping artefact) after a digit or a lower-case letter."""
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
     infixes = [*nlp.Defaults.infixes, r"(?<=[0-9a-z])\.(?=[A-Z][a-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "RMB13.2 billion", "USD5 million": a currency code glued to its amount
+    prefixes = [_GLUED_CURRENCY, *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+
+
+_GLUED_CURRENCY = (
+    r"(?:RMB|CNY|USD|EUR|GBP|JPY|KRW|INR|CHF|SEK|NOK|DKK|HKD|SGD|AUD|CAD|BRL|MXN|ZAR|AED|SAR)"
+    r"(?=\d)"
+)

@@ -197,8 +197,28 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         "covid",
         "vol",
         "page",
+        "code",  # "stock code 1810"
+        "resolution",  # "Resolution 2467", "Decree 65": an instrument's number
+        "decree",
+        "ordinance",
+        "regulation",
     }:
         return None
+    if (
+        before is not None
+        and before.text == ":"
+        and doc[ent.start - 2].lower_ in {"code", "ticker"}
+    ):
+        return None  # "(stock code: 1810)"
+    if (
+        after is not None
+        and after.lower_ in {"list", "ranking", "index", "league"}
+        and before is not None
+        and before.is_alpha
+        and before.text[:1].isupper()
+        and not before.is_sent_start
+    ):
+        return None  # "the Fortune Global 500 list": part of the list's name
     if ent.label_ == "CARDINAL" and _YEAR.match(text.strip()):
         return None
     if after is not None and after.lower_ in {"mark", "threshold", "milestone", "barrier"}:

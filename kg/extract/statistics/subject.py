@@ -159,6 +159,8 @@ def _find_subject(
         # "Resident filings grew 6.8%" in a WIPO report: WIPO's figure (a national agency's
         # unowned figures are its country's, which the text names before)
         return ctx.reporter
+    if ctx.reporter is not None and ctx.reporter.cls == "IPOffice":
+        return ctx.reporter  # "Applications for designs totalled 31,711, the report showed"
     return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
 
 
@@ -186,6 +188,7 @@ def _in_reporting_clause(token: Token, number: Number) -> bool:
     return figure_verb is not None and figure_verb.i != verb.i
 
 
+_OF_THESE = re.compile(r"(?:Of|Among) (?:these|them|those)\b|(?:They|These) ")
 _TOTAL_NOUNS = frozenset("total figure tally count sum number".split())
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the world|across the world)\b", re.I)
 
@@ -200,8 +203,10 @@ def _continued_subject(ctx: Context) -> Mention | None:
     if last.evidence.start == ctx.sentence.evidence.start or not 0 <= gap <= 3:
         return None
     mention = mention_for_key(last.subject, ctx)
-    if mention is None or mention.cls in {"Person", "TechnologyField", "Event", "Index"}:
+    if mention is None or mention.cls in {"Person", "TechnologyField", "Event"}:
         return None
+    if mention.cls == "Index" and not _OF_THESE.match(ctx.sentence.text):
+        return None  # a report's figures go on only in "Of these, 229 ...", "They employed ..."
     if ctx.reporter is not None and mention.cls in {"Country", "Region", "City"}:
         return None  # "Applicants from India filed ... Resident filings grew": the report's total
     return mention
@@ -247,8 +252,10 @@ def _clause_subject(number: Number, ctx: Context) -> Mention | None:
                 and index.at(subj_tok) is not found
             ):
                 found = None  # a field inside the subject phrase qualifies; it is not the subject
-            if found and not (found.cls == "Person" and verb.lemma_.lower() in REPORT_VERBS):
-                return found
+            if found and not (
+                found.cls in {"Person", "Index"} and verb.lemma_.lower() in REPORT_VERBS
+            ):
+                return found  # ("the report showed": the figures are not the report's own)
             counted = subj_tok.i == number.tokens.root.head.i or subj_tok in number.tokens
             reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORT_VERBS
             # "the Office reported that applications reached 49,832": no owner in the
