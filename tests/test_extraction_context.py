@@ -1529,3 +1529,27 @@ def test_a_place_where_the_figure_was_told_is_not_its_owner() -> None:
         )
     )
     assert not any(s == "moscow" for s, _, _ in found)
+
+
+def test_a_numbered_forum_acronym_and_its_partners() -> None:
+    result = extract(
+        "The 2017 ID5 Joint Statement was adopted at the third annual meeting of the "
+        "Industrial Design 5 (ID5) forum, hosted by the Japan Patent Office (JPO). The "
+        "partner offices are the Korean Intellectual Property Office (KIPO), the European "
+        "Union Intellectual Property Office (EUIPO) and the United States Patent and "
+        "Trademark Office (USPTO)."
+    )
+    by_key = {e.key: e for e in result.entities}
+    assert by_key["2017-id5-joint-statement"].cls == "Agreement"
+    assert not any(k.startswith("industrial-design-5") for k in by_key)  # one with ID5
+    found = triples(result)
+    events = [e.key for e in result.entities if e.cls == "Event"]
+    assert len(events) == 1
+    event = events[0]
+    assert (event, "organizedBy", "japan-patent-office") in found
+    for office in (
+        "korean-intellectual-property-office",
+        "united-states-patent-and-trademark-office",
+    ):
+        assert (office, "participatedIn", event) in found
+        assert (office, "memberOf", "id5") in found

@@ -652,6 +652,9 @@ def _treaty_subject_end(doc: Doc, j: int, sent_end: int) -> int:
     return k
 
 
+_STATEMENT_HEADS = frozenset({"statement", "declaration", "memorandum", "communique", "communiqué"})
+
+
 def longer_name(ent: Span) -> Span:
     """The longer name a known name is part of, when the words around it make one:
     "State Council" + "Information Office", "University of" + "California",
@@ -660,6 +663,17 @@ def longer_name(ent: Span) -> Span:
     The span grows over capitalised words and inner connectors ("of the") within the
     sentence; it is kept only if it then ends in an organisation or treaty head word.
     """
+    if ent.label_ == "PERSON" and ent[-1].lower_ in _STATEMENT_HEADS:
+        # "The 2016 ID5 Joint Statement was adopted": a text the NER took for a person, named
+        # with its year and its parties' acronym
+        start = ent.start
+        while (
+            start - 1 >= ent.sent.start
+            and (ent.doc[start - 1].text[:1].isupper() or ent.doc[start - 1].like_num)
+            and ent.doc[start - 1].lower_ not in {"the", "a", "an", "this"}
+        ):
+            start -= 1
+        return Span(ent.doc, start, ent.end, label="ORG")
     if ent.label_ == "PERSON":
         return _with_given_name_before(_with_hyphenated_given_name(ent))
     if ent.label_ == "Treaty":

@@ -32,7 +32,9 @@ from kg.records import is_subclass
 from kg.slug import slugify
 
 _STOP = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "de", "du", "des", "la", "le"})
-_ACRONYM_IN_PARENS = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*?)(?P<plural>s?)\s*\)")
+_ACRONYM_IN_PARENS = re.compile(
+    r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*?\d{0,2})(?P<plural>s?)\s*\)"
+)
 _PARENS = re.compile(r"\(\s*(?P<inner>[^()]{3,90}?)\s*\)")
 #: Definite nouns that refer back to the last entity of one of these classes.
 #: Nominals that stand only for an entity whose name has the word ("the Act": an Act).
@@ -347,6 +349,10 @@ def acronym_matches(acronym: str, long_form: str) -> bool:
         >>> acronym_matches("IPO", "UK Intellectual Property Office")
         True
     """
+    number = re.search(r"\d+$", acronym)
+    if number and re.search(rf"\s{number.group()}$", long_form.strip()):
+        # "Industrial Design 5 (ID5)": the number is the last word
+        acronym, long_form = acronym[: number.start()], long_form.strip()[: -len(number.group())]
     letters = [c.lower() for c in acronym if c.isalpha()]
     if acronym.endswith("s") and not acronym[-2:-1].islower() and len(letters) > 2:
         letters = letters[:-1]  # plural acronym (NEVs)
@@ -397,6 +403,8 @@ class ArticleEntities:
         self.mentions: list[Mention] = []
         #: (agreement key, party keys, the token naming it) for the relation stage
         self.agreements: list[tuple[str, list[str], Token]] = []
+        #: event key -> the body whose sitting it is ("annual meeting of the TM5" -> TM5)
+        self.event_bodies: dict[str, str] = {}
 
     # -- building ---------------------------------------------------------------------
     def _draft_for_gazetteer(self, gaz_key: str) -> EntityDraft:
@@ -817,6 +825,9 @@ class ArticleEntities:
                     continue  # "next year's annual meeting": another sitting
                 label = _strip_the(match.group("name"))
                 draft = self._new_draft(label, "Event")
+                draft.fixed = True  # the phrase names the sitting; no form is a longer name
+                if first.key:
+                    self.event_bodies[draft.key] = first.key
                 name_of_body = re.sub(r" \([^()]*\)", "", match.group("body"))
                 draft.add_form(f"{name_of_body} {match.group('annual') or ''}{match.group('head')}")
                 if match.group("ord") and match.group("annual"):
