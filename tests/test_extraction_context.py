@@ -1553,3 +1553,60 @@ def test_a_numbered_forum_acronym_and_its_partners() -> None:
     ):
         assert (office, "participatedIn", event) in found
         assert (office, "memberOf", "id5") in found
+
+
+def test_organisations_led_by_and_part_of() -> None:
+    found = triples(
+        extract(
+            "The Ruritanian Society of Composers (RSC) collects royalties. The society, "
+            "headquartered in Strelsau near the capital, is led by President Anna Berg. "
+            "He succeeds John Doe of Australia, who has led the Geneva-based UN agency since "
+            "2008, at the World Intellectual Property Organization (WIPO). The Alexandria, "
+            "Virginia-based United States Patent and Trademark Office is part of the U.S. "
+            "Department of Commerce."
+        )
+    )
+    assert ("anna-berg", "headOf", "ruritanian-society-of-composers") in found
+    assert (
+        "united-states-patent-and-trademark-office",
+        "memberOf",
+        "u-s-department-of-commerce",
+    ) in found
+
+
+def test_members_listed_after_a_grouping() -> None:
+    found = triples(
+        extract(
+            "Applicants could protect an invention in all six Gulf Cooperation Council states, "
+            "Bahrain, Kuwait, Oman, Qatar, Saudi Arabia and the UAE. Canadians can now "
+            "designate any of the Hague System's members, which include the United States, "
+            "Japan and South Korea."
+        )
+    )
+    for country in ("bahrain", "oman", "qatar"):
+        assert (country, "memberOf", "gulf-cooperation-council") in found
+    for country in ("united-states", "japan", "republic-of-korea"):
+        assert (country, "memberOf", "hague-system") in found
+
+
+def test_a_described_firm_is_the_one_the_text_is_about() -> None:
+    found = stats(
+        extract(
+            "TSMC was the third-largest recipient of US patents, as Samsung Electronics ended "
+            "IBM's long reign. The Hsinchu-based chipmaker was granted 3,024 patents."
+        )
+    )
+    assert ("tsmc", D("3024"), "Count") in found
+
+
+def test_an_association_named_with_an_office_is_no_office() -> None:
+    assert classify("Patent Office Professional Association", "ORG") == "Organization"
+    assert classify("Directorate-General for Taxation and Customs Union", "ORG") != ("Organization")
+
+
+def test_a_works_title_in_quotes_names_no_organisation() -> None:
+    result = extract(
+        'The patent went to Raytheon for an invention titled "Coherent Imaging Using '
+        "Quadrature Detection\", developed by the company's optical engineer Jane Roe."
+    )
+    assert not any("Quadrature" in e.label for e in result.entities)

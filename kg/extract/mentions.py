@@ -230,7 +230,8 @@ _ROLE_PHRASE = re.compile(
     r"^(?:(?:permanent|executive|deputy|vice|acting|former|senior|chief)\s+)*"
     r"(?:representative|president|director(?:[- ]general)?|secretary(?:[- ]general)?|minister|"
     r"ambassador|chair(?:man|woman|person)?|commissioner|head|chief|spokes(?:person|man|woman)|"
-    r"officer|official|governor|mayor|controller(?:[- ]general)?|registrar(?:[- ]general)?|heads?)"
+    r"officer|official|governor|mayor|controller(?:[- ]general)?|registrar(?:[- ]general)?|heads?|"
+    r"founder|co-founder|ceo)"
     r"(?:\s+(?:of|to|for|at)\s+.*)?$",
     re.IGNORECASE,
 )

@@ -52,7 +52,8 @@ _ROLE = (
     r"director|president|commissioner|head|chief executive|chief|ceo|chairman|chairwoman|"
     r"chairperson|chair|secretary[- ]general|administrator|minister|official|officer|deputy|"
     r"vice[- ]\w+|expert|examiner|counsel|adviser|advisor|representative|delegate|staff member|"
-    r"researcher|leader|governor|ambassador|member|judge|registrar|controller general)"
+    r"researcher|leader|governor|ambassador|member|judge|registrar|controller general|"
+    r"economist|analyst|scientist|professor|engineer|attorney|lawyer)"
 )
 _TITLE = (
     # starts at a word's start only: a title may begin anywhere in a sentence, and letting it
@@ -161,7 +162,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "org-led-by-title-person",
-        rf"{E('o', ORG)}(?: office| agency| ministry| secretariat)?,? (?:which is |that is )?(?:led|headed|chaired|run) by (?:its |the |their )?"
+        # "The confederation, headquartered in Neuilly-sur-Seine ..., is led by President X"
+        rf"{E('o', ORG)}(?: office| agency| ministry| secretariat)?"
+        rf"(?:, (?:headquartered|based|founded|established) [^,;⟦]{{0,60}}(?:⟦\d+:(?:{PLACE})⟧"
+        rf"[^,;⟦]{{0,40}}){{0,2}},)?,? (?:which is |that is |is |was )?(?:led|headed|chaired|run) by "
+        rf"(?:its |the |their )?"
         rf"(?:{_TITLE},? )?{E('s', 'Person')}",
         None,
         0.85,
@@ -194,7 +199,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "person-who-heads-org",
-        rf"{E('s', 'Person')},? who (?:heads|leads|chairs|runs) {_THE}{E('o', ORG)}",
+        rf"{E('s', 'Person')}(?: (?:of|from) ⟦\d+:Country⟧)?,? who (?:heads|leads|chairs|runs|"
+        rf"(?:has|had) (?:led|headed|chaired|"
+        # "who has led the Geneva-based UN agency": the agency, described
+        rf"run)) {_THE}(?:⟦\d+:(?:{PLACE})⟧-based )?(?:⟦\d+:[A-Za-z]+⟧ )?{E('o', ORG)}",
         "headOf",
         0.85,
     ),
@@ -272,6 +280,14 @@ RULES: tuple[Rule, ...] = (
         rf"reports to|reporting to|attached to|(?:an? |the )(?:[\w-]+ ){{0,3}}(?:agency|body|unit|"
         rf"arm|department|bureau|organ|service|office) (?:of|under|within|attached to)) {_THE}"
         rf"{E('o', 'GovernmentAgency')}",
+        "memberOf",
+        0.75,
+    ),
+    _rule(
+        # "The Alexandria, Virginia-based agency is part of the Commerce Department"
+        "org-is-part-of-org",
+        rf"{E('s', ORG)}(?: is| was| remains|,) (?:now )?(?:a |an integral )?part of {_THE}"
+        rf"{E('o', ORG)}",
         "memberOf",
         0.75,
     ),
@@ -516,7 +532,8 @@ def role_property(title: str) -> str | None:
         return "affiliatedWith"  # "Chief Legal Officer", "chief economist", "head of its IP unit"
     if re.search(
         r"\b(deputy|vice|assistant|associate|under|senior official|official|officer|expert|"
-        r"examiner|counsel|advis[oe]r|representative|delegate|staff|researcher|member|judge)\b",
+        r"examiner|counsel|advis[oe]r|representative|delegate|staff|researcher|member|judge|"
+        r"economist|analyst|scientist|professor|engineer|attorney|lawyer)\b",
         lower,
     ):
         return "affiliatedWith"
@@ -597,8 +614,11 @@ _MEMBERS = r"(?:member states|members|member countries|contracting parties|contr
 _LIST_OF = rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)"
 _MEMBER_LIST = re.compile(
     # "ARIPO's 22 member states, alongside Botswana, Cabo Verde ..."
-    rf"{E('o', GROUPING)}(?:'s|’s)? (?:[\w-]+ )?{_MEMBERS}(?:,)?(?::? | (?:[a-z ]{{0,25}}: )?)"
-    r"(?:such as |including |like |namely |are |were |alongside |along with |together with )?"
+    # "all six GCC states, Bahrain, Kuwait, ...", "the system's members, which include ..."
+    rf"{E('o', GROUPING)}(?:'s|’s)? (?:[\w-]+ )?(?:{_MEMBERS}|states|countries)(?:,)?"
+    r"(?::? | (?:[a-z ]{0,25}: )?)"
+    r"(?:such as |including |like |namely |are |were |alongside |along with |together with |"
+    r"which include |which includes |that include )?"
     rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)",
     re.IGNORECASE,
 )

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import Mention, clean_span, is_non_entity
-from kg.extract.syntax import MentionIndex, crosses_phrase, doc_text
+from kg.extract.syntax import MentionIndex, crosses_phrase, doc_text, place_based
 from kg.extract.typing_rules import classify
 from kg.gazetteer import Gazetteer, GazetteerEntry, fold_name, is_acronym
 from kg.records import is_subclass
@@ -39,7 +39,10 @@ _PARENS = re.compile(r"\(\s*(?P<inner>[^()]{3,90}?)\s*\)")
 #: Definite nouns that refer back to the last entity of one of these classes.
 #: Nominals that stand only for an entity whose name has the word ("the Act": an Act).
 _NAMED_BY_HEAD = frozenset(
-    {"act", "protocol", "convention", "tribunal", "court", "system", "service", "institute"}
+    {
+        *("act", "protocol", "convention", "tribunal", "court", "system", "service", "institute"),
+        *("confederation", "association", "federation", "society", "foundation"),
+    }
 )
 _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "office": ("IPOffice", "GovernmentAgency"),
@@ -52,6 +55,12 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "service": ("IPOffice", "GovernmentAgency"),
     "institute": ("IPOffice", "GovernmentAgency"),  # "the institute": INPI, IMPI
     "organization": ("InternationalOrganization",),
+    # "the confederation", "the association": the organisation so named before
+    "confederation": ("Organization",),
+    "association": ("Organization",),
+    "federation": ("Organization",),
+    "society": ("Organization",),
+    "foundation": ("Organization",),
     "organisation": ("InternationalOrganization",),
     "company": ("Company",),
     "firm": ("Company",),
@@ -298,6 +307,11 @@ _PUBLICATION = r"(?:report|study|survey|white paper|paper|review|publication|ran
 _QUOTED_REPORT = re.compile(
     rf"\b{_PUBLICATION}(?:,| titled| entitled| called| named)? [\"“](?P<name>[^\"”\n]{{8,140}}?)"
     rf"[\"”]|[\"“](?P<name2>[^\"”\n]{{8,140}}?)[\"”] {_PUBLICATION}\b",
+    re.IGNORECASE,
+)
+_QUOTED_WORK = re.compile(
+    r"\b(?:invention|patent|book|song|film|work|paper|article|product|mark|trademark)s? "
+    r"(?:titled|entitled|called|named) [\"“](?P<name>[^\"”\n]{3,140}?)[\"”]",
     re.IGNORECASE,
 )
 _YEAR_END = re.compile(r" (?:19|20)\d{2}$")
@@ -855,6 +869,21 @@ class ArticleEntities:
             text = doc_text(doc)
             for match in _QUOTED_REPORT.finditer(text):
                 pending = self._quoted_report(doc, base, match, pending)
+            for match in _QUOTED_WORK.finditer(text):
+                # "an invention titled "Coherent LADAR Using Intra-Pixel Quadrature
+                # Detection"": a work's title names no organisation
+                span = doc.char_span(match.start("name"), match.end("name"), "expand")
+                for m in [*self.mentions, *pending]:
+                    if (
+                        span is not None
+                        and m.span.doc is doc
+                        and span.start <= m.span.start
+                        and (m.span.end <= span.end)
+                    ):
+                        if m in pending:
+                            pending.remove(m)
+                        if m in self.mentions:
+                            self._detach(m)
             for match in _REPORT_NAME.finditer(text):
                 group = "name" if match.group("name") else "name2"
                 name = re.sub(r"^(?:The|This|Its|Their|In|At|By) ", "", match.group(group))
@@ -1119,7 +1148,9 @@ class ArticleEntities:
                 ):
                     continue  # "the offices" are several; "the IP5 forum" is IP5 itself
                 determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
-                if not determiners & {"the", "this", "its", "their", "year", "that"}:
+                if not determiners & {"the", "this", "its", "their", "year", "that"} and not (
+                    place_based(token)  # "The Alexandria, Virginia-based agency is ..."
+                ):
                     continue
                 if _OTHER_TIME & {
                     w.lower_

@@ -246,7 +246,7 @@ def subject_token(verb: Token) -> Token | None:
 _BASED = frozenset({"based", "headquartered"})
 
 
-def _place_based(token: Token) -> bool:
+def place_based(token: Token) -> bool:
     """Whether a noun is described by where it is based ("the Geneva-based UN agency"): a
     description of something named before, whose place is no candidate for it."""
     if not any(c.dep_ == "amod" and c.lower_ in _BASED for c in token.children):
@@ -318,7 +318,7 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     mention = index.at(token)
     if mention and mention.cls in {"City", "Region", "Country"}:
         for child in token.children:  # "the Ottawa, Ontario-based office": parsed as Ottawa
-            if child.dep_ == "appos" and is_nominal(child) and _place_based(child):
+            if child.dep_ == "appos" and is_nominal(child) and place_based(child):
                 return resolve_reference(child, index, prefer)
     if mention:
         return mention
@@ -329,7 +329,7 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     definite = (
         any(c.lower_ in {"the", "this", "that"} for c in token.children)
         or token.left_edge.lower_ in {"the", "this", "that"}  # "The North Chicago-based company's"
-        or _place_based(token)  # "the Gatineau, Quebec-based office": the parser drops "the"
+        or place_based(token)  # "the Gatineau, Quebec-based office": the parser drops "the"
     )
     named_here = _named_in_apposition(token, index)
     if named_here is not None:
@@ -352,6 +352,10 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
             # "the agency" is rarely the patent office ("the Munich-based office ... with the
             # Paris-based agency": the EPO and the IEA)
             return index.last_before(start, classes[:-1]) or index.last_before(start, classes)
+        if classes == ("Company",):
+            # "TSMC was third, as Samsung ended IBM's reign. The chipmaker was granted ...":
+            # the firm the text is about, not the last one named
+            return index.salient_before(start, classes)
         return index.last_before(start, classes)
     if token.like_num or token.pos_ == "NUM":
         # "Some 7,700 of its patents relate to MIUI, its Android-based system": whose patents

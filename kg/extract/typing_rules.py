@@ -17,6 +17,12 @@ import re
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (cls, re.compile(pattern, re.IGNORECASE))
     for cls, pattern in (
+        # "Patent Office Professional Association", "EPO Staff Union": the head word decides
+        (
+            "Organization",
+            r"^(?!.*\b(?:directorate|ministry|department|commission)\b).*"
+            r"\b(association|union|society|federation|confederation|guild)$",
+        ),
         (
             "IPOffice",
             r"\b(patent|trade ?mark|intellectual property|industrial property|IP)\b.*"
