@@ -1610,3 +1610,18 @@ def test_a_works_title_in_quotes_names_no_organisation() -> None:
         "Quadrature Detection\", developed by the company's optical engineer Jane Roe."
     )
     assert not any("Quadrature" in e.label for e in result.entities)
+
+
+def test_tickers_case_numbers_and_sequences_are_no_figures() -> None:
+    found = stats(
+        extract(
+            "Xiaomi was listed in Hong Kong in 2018 (1810.HK). The case is listed as "
+            "Investigation No. 337-TA-1191. The Hague accession is the first of five "
+            "treaties Ottawa will join. Canada ranked first of 133 economies, and Chile "
+            "placed 52nd of 133 economies."
+        )
+    )
+    assert not any(v in {D("1810"), D("337"), D("133")} for _, v, _ in found)
+    assert ("canada", D("1"), "Rank") in found
+    assert ("chile", D("52"), "Rank") in found
+    assert not any(s == "hague-system" for s, _, _ in found)

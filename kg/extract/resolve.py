@@ -148,7 +148,7 @@ def _company_context(span: Span) -> bool:
 # "Madrid applications", "Hague filings": the city names the filing system
 _FILING_NOUNS = frozenset(
     """application filing registration designation renewal member membership route union
-    user applicant mark trademark design""".split()
+    user applicant mark trademark design accession""".split()
 )
 _TOWN_NOUNS = frozenset("town city capital village port municipality resort".split())
 

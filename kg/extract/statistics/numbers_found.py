@@ -102,6 +102,8 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
             ent = Span(
                 ent.doc, ent.start, ent.end, label="ORDINAL"
             )  # "ranked 12th" tagged as a date
+        elif ent.label_ == "CARDINAL" and len(ent) == 1 and _ORDINAL_TOKEN.match(ent.text):
+            ent = Span(ent.doc, ent.start, ent.end, label="ORDINAL")  # "placed 52nd" as a count
         elif ent.label_ == "DATE" and len(ent) == 1 and _not_a_year_or_day(ent.text):
             ent = Span(ent.doc, ent.start, ent.end, label="CARDINAL")  # "ranked second with 54"
         elif ent.label_ == "QUANTITY" and not _PHYSICAL_UNIT.search(ent.text):
@@ -170,6 +172,10 @@ def list_position(span: Span, index: MentionIndex) -> Number | None:
     )
 
 
+_IDENTIFIER = re.compile(r"\d+(?:\.(?:HK|SZ|SS|SH|T|KS|KQ|TW|NS|BO|L|PA|DE)|-[A-Z]{2,}-?\d*)")
+_IDENTIFIER_AFTER = re.compile(r"\.(?:HK|SZ|SS|SH|T|KS|KQ|TW|NS|BO|L|PA|DE)\b|-[A-Z]{2,}-?\d*")
+
+
 def _read(ent: Span, index: MentionIndex) -> Number | None:
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].lower_ in SCALES and len(doc[ent.end].text) > 2:
@@ -210,6 +216,20 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         and doc[ent.start - 2].lower_ in {"code", "ticker"}
     ):
         return None  # "(stock code: 1810)"
+    if (
+        ent.label_ == "ORDINAL"
+        and after is not None
+        and after.lower_ == "of"
+        and ent.end + 1 < len(doc)
+        and doc[ent.end + 1].like_num
+        and not any(
+            t.lemma_.lower() in {"rank", "place", "come", "finish", "stand"}
+            for t in doc[max(ent.sent.start, ent.start - 5) : ent.start]
+        )
+    ):
+        return None  # "the first of five treaties Ottawa will join": a sequence, no ranking
+    if _IDENTIFIER_AFTER.match(doc.text, ent.end_char) or _IDENTIFIER.fullmatch(text):
+        return None  # "(1810.HK)": a ticker; "337-TA-1191": a case number
     if (
         after is not None
         and after.lower_ in {"list", "ranking", "index", "league"}
@@ -253,7 +273,14 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         before is not None
         and (
             before.lower_ == "among"
-            or (before.lower_ == "of" and doc[ent.start - 2].lower_ == "out")
+            or (
+                before.lower_ == "of"
+                and (
+                    doc[ent.start - 2].lower_ == "out"
+                    or doc[ent.start - 2].lower_ in {"first", *_ORDINAL_WORDS}
+                    or _ORDINAL_TOKEN.match(doc[ent.start - 2].text)
+                )
+            )
         )
         and after is not None
         and after.lemma_.lower() in _FIELD_SIZE_NOUNS
