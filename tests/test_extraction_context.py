@@ -1625,3 +1625,18 @@ def test_tickers_case_numbers_and_sequences_are_no_figures() -> None:
     assert ("canada", D("1"), "Rank") in found
     assert ("chile", D("52"), "Rank") in found
     assert not any(s == "hague-system" for s, _, _ in found)
+
+
+def test_the_figure_a_change_starts_from_is_dated_by_the_periods_start() -> None:
+    result = extract(
+        "Applications filed in Saudi Arabia more than doubled between 2016, when the plan was "
+        "launched, and 2023, rising from 3,266 to 7,084."
+    )
+    dates = {Decimal(s.value).normalize(): s.date for s in result.statistics}
+    assert dates[D("3266")] == "2016"
+    assert dates[D("7084")] == "2023"
+
+
+def test_a_university_named_by_abbreviation_and_city() -> None:
+    assert classify("KU Leuven", "GPE") == "Organization"
+    assert classify("ETH Zurich", "PERSON") == "Organization"

@@ -131,8 +131,17 @@ _NOT_A_PERSON_HEAD = re.compile(
 )
 
 
+#: "KU Leuven", "ETH Zurich", "TU Delft", "UC Berkeley": a university named by its
+#: abbreviation and its city, which the NER reads as a place or a person
+_UNIVERSITY_SHAPE = re.compile(
+    r"^(?:KU|ETH|TU|UC|EPF|LMU|RWTH|KTH|NTU|UCL|TH|HU|FU)\s[A-Z][a-zé]+$"
+)
+
+
 def classify(name: str, spacy_label: str) -> str | None:
     """The core class for a name not in the gazetteer, or None when it is not an entity kind kg keeps."""
+    if _UNIVERSITY_SHAPE.match(name):
+        return "Organization"
     if spacy_label == "PERSON" and _NOT_A_PERSON_HEAD.search(name):
         # "Patent Box", "Young Inventors Prize" read as people: their head word says otherwise
         for cls, pattern in _RULES:

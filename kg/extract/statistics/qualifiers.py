@@ -98,6 +98,30 @@ def _when_clause_date(
     return None
 
 
+def _period_start(
+    number: Number, dates: list, article_date: str | None, discourse_year: str | None
+) -> tuple[str, str] | None:
+    """ "between 2016 ... and 2023, rising from 3,266 to 7,084": the figure a change starts
+    "from" is dated by the period's start."""
+    doc = number.tokens.doc
+    begin, end = number.tokens.start, number.tokens.end
+    if begin == 0 or doc[begin - 1].lower_ != "from" or end + 1 >= len(doc):
+        return None
+    if doc[end].lower_ != "to" or not doc[end + 1].like_num:
+        return None
+    for ent in dates:
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in {"between", "from", "since"} or ent.text.lower().startswith(
+            ("between", "from")
+        ):
+            year = re.search(r"(?:19|20)\d{2}", ent.text)
+            if year:
+                resolved = resolve_date(year.group(), article_date, discourse_year)
+                if resolved is not None:
+                    return resolved, year.group()
+    return None
+
+
 def find_date(
     number: Number, sentence: SentenceView, article_date: str | None, discourse_year: str | None
 ) -> tuple[str | None, str]:
@@ -106,6 +130,9 @@ def find_date(
     when = _when_clause_date(number, dates, article_date, discourse_year)
     if when is not None:
         return when
+    start = _period_start(number, dates, article_date, discourse_year)
+    if start is not None:
+        return start
     best: tuple[tuple[int, bool], str, str] | None = None
     for ent in dates:
         window = ent.doc[max(ent.start - 4, sentence.span.start) : ent.end]
