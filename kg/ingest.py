@@ -31,6 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.header_stamps import END_MARKERS, ends_date, parse_stamp_line, wire_lead
 from kg.html_text import html_to_text, looks_like_html
 from kg.records import Article
 from kg.settings import MAX_CHARS_ENV, max_article_chars
@@ -69,8 +70,9 @@ _DATE_LINE = re.compile(
     r"^\s*(?:(?:date|dated|published|publication date|updated|posted|released)\s*:?\s*"
     r"(?P<date>\d{4}-\d{2}-\d{2})|(?P<slashed>\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?=[ \t]*\n)"
     # "24/08/2021 18h32": day first where it cannot be month first, or with a French-style time
-    r"|(?P<dmy>\d{1,2}/\d{1,2}/\d{4})(?P<htime>[ \t]+\d{1,2}h\d{2})?(?=[ \t]*\n))"
-    r"(?:T[0-9:.+Z-]*|[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?P<dmy>\d{1,2}/\d{1,2}/\d{4})(?P<htime>[ \t]+\d{1,2}h\d{2})?"
+    r"(?=(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?)?[ \t]*\n))"
+    r"(?:T[0-9:.+Z-]*|[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AP]M)?)?"
     r"(?:\s*\((?P<pub>[^()\n]{2,60})\))?"
     rf"(?:\s*{_DASH}\s*)?",
     re.IGNORECASE,
@@ -193,6 +195,15 @@ def parse_header(text: str) -> Header:
             publisher = _clean_name(wire.group("pub") or wire.group("wire"))
             dateline = " ".join(w.capitalize() for w in wire.group("place").split(",")[0].split())
             pos += len(rest) - len(rest.lstrip("\n")) + wire.end()
+        lead = wire_lead(rest.lstrip("\n")) if wire is None and not publisher else None
+        if lead is not None:
+            # "01/12/2022 10:08 PM\n\nTaipei, Jan. 12 (CNA) ...": the lead names the agency and
+            # settles which of day and month the slashed date gives first
+            publisher, dateline = lead.publisher, lead.place
+            if date is None and match.group("dmy"):
+                year = int(match.group("dmy").rsplit("/", 1)[1])
+                date = _iso_date(year, lead.month, lead.day)
+            pos += len(rest) - len(rest.lstrip("\n")) + lead.end
     else:
         match = _DATELINE.match(text)
         written = _WRITTEN_DATE_LINE.match(text) if not match else None
@@ -201,6 +212,10 @@ def parse_header(text: str) -> Header:
             publisher = _clean_name(match.group("pub") or match.group("wire"))
             dateline = " ".join(w.capitalize() for w in match.group("place").split(",")[0].split())
             pos = match.end()
+        elif (stamp := parse_stamp_line(text.split("\n", 1)[0])) is not None:
+            # "China Daily | Updated: 2022-10-11 10:31", "Published 3:41 AM GMT, January 30, 2020"
+            date, publisher = stamp
+            pos = len(text.split("\n", 1)[0])
         elif written:
             date = _written_date(written)
             pos = written.end()
@@ -265,6 +280,8 @@ def parse_header(text: str) -> Header:
                 if place:
                     dateline = " ".join(w.capitalize() for w in place.split(",")[0].split())
                 masked.append((after, lead.end()))
+    if date is None:
+        date = ends_date(text)  # "Ends/Friday, December 8, 2023" closing a release
     trailer = _trailing_publisher(text)
     if trailer:
         name, start = trailer
@@ -366,6 +383,8 @@ def _trailing_publisher(text: str) -> tuple[str, int] | None:
     if not match:
         return None
     pub = match.group("pub")
+    if pub in END_MARKERS:
+        return None  # "NNNN", "Enditem": a wire's end mark, no feed name
     start = len(stripped) - len(stripped[-120:]) + match.start("pub")
     words = pub.split()
     glued = "\n" not in match.group("sep") and not match.group("sep").endswith(" ")

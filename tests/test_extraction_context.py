@@ -1640,3 +1640,18 @@ def test_the_figure_a_change_starts_from_is_dated_by_the_periods_start() -> None
 def test_a_university_named_by_abbreviation_and_city() -> None:
     assert classify("KU Leuven", "GPE") == "Organization"
     assert classify("ETH Zurich", "PERSON") == "Organization"
+
+
+def test_a_portfolio_title_names_the_ministry() -> None:
+    found = triples(
+        extract(
+            "The ministry, headed by Finance Minister Taro Aso, said consignments were small. "
+            "The text was signed by Cham Prasidh, Cambodia's Minister of Industry and "
+            "Handicraft. Assistant Minister of Commerce Tong Daochi attended. Ambassador Audu "
+            "Kadiri, Nigeria's Permanent Representative to the United Nations, spoke."
+        )
+    )
+    assert ("taro-aso", "headOf", "ministry-of-finance") in found
+    assert ("cham-prasidh", "headOf", "ministry-of-industry-and-handicraft") in found
+    assert ("tong-daochi", "affiliatedWith", "ministry-of-commerce") in found
+    assert not any(s == "audu-kadiri" and o == "united-nations" for s, _, o in found)

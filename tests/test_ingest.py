@@ -278,3 +278,36 @@ def test_day_first_and_place_dated_lines(text: str, date: str | None, dateline: 
 def test_a_day_no_calendar_has_is_no_date(text: str) -> None:
     # found by bench/fuzz.py: such days became ill-typed xsd:date literals
     assert article_from_text(text).date is None
+
+
+def test_site_stamps_give_date_and_publisher() -> None:
+    cases = {
+        "China Daily | Updated: 2022-10-11 10:31\n\nJiangsu's patent density rose.": (
+            "2022-10-11",
+            "China Daily",
+        ),
+        "Business Standard | New Delhi  |  Last Updated at July 24, 2019 22:10 IST\n\n"
+        "India climbs five places.": ("2019-07-24", "Business Standard"),
+        "Published: 26th February 2024 06:05 AM  |  Last Updated: 26th February 2024 06:05 AM"
+        "\n\nTamil Nadu tops patent filings.": ("2024-02-26", None),
+        "Published 3:41 AM GMT, January 30, 2020\n\nLOS ANGELES (AP) — A jury ruled.": (
+            "2020-01-30",
+            "AP",
+        ),
+        "19/03/2024 12:41\n\nMILAN (ANSA) - Italian firms filed a record.": ("2024-03-19", "ANSA"),
+        "01/12/2022 10:08 PM\n\nTaipei, Jan. 12 (CNA) TSMC was fourth.": ("2022-01-12", "CNA"),
+    }
+    for text, (day, publisher) in cases.items():
+        article = article_from_text(text, "t.txt")
+        assert (article.date, article.publisher) == (day, publisher), text
+
+
+def test_a_release_closing_line_dates_it_and_end_marks_are_no_publishers() -> None:
+    text = (
+        "Hong Kong and Ruritania sign MOU\n\nThe department signed a memorandum today with the "
+        "office of Ruritania on cooperation in patents and trade marks.\n\n"
+        "Ends/Friday, December 8, 2023\nIssued at HKT 15:30\n\nNNNN\n"
+    )
+    article = article_from_text(text, "t.txt")
+    assert article.date == "2023-12-08"
+    assert article.publisher is None

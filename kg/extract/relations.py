@@ -98,7 +98,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "person-comma-title-of-org",
-        rf"{E('s', 'Person')}, (?:the |a |an )?{_TITLE} (?:of|for|at|with|from|to) {_THE}"
+        rf"{E('s', 'Person')}, (?:the |a |an )?(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?{_TITLE} "
+        rf"(?:of|for|at|with|from|to) {_THE}"
         rf"(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?{E('o', ORG)}",  # "head of Kazakhstan's Department"
         None,
         0.85,
@@ -573,6 +574,12 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 prop = "affiliatedWith"  # "head of Huawei's IP Department": a unit, not the firm
             if prop == "headOf" and re.match(r" (?:of|for) [a-z]", tagged[match.end() :]):
                 prop = "affiliatedWith"  # "the SGCAN's director general of social development"
+            if (
+                title
+                and re.search(r"\b(?:representative|ambassador|envoy)$", title, re.I)
+                and (tagged[match.end("title") : match.end("title") + 4] == " to ")
+            ):
+                continue  # "Permanent Representative to the United Nations": a state's envoy
             if title and prop == "headOf" and re.search(r"\ban? $", tagged[: match.start("title")]):
                 prop = "affiliatedWith"  # "X, a director at the Ministry": one of several
             subj = mentions[int(match.group("s"))]

@@ -314,6 +314,23 @@ _QUOTED_WORK = re.compile(
     r"(?:titled|entitled|called|named) [\"“](?P<name>[^\"”\n]{3,140}?)[\"”]",
     re.IGNORECASE,
 )
+#: Portfolio words of a minister's title: "Finance Minister", "Minister of Industry and
+#: Handicraft" (not "Prime Minister", "Chief Minister")
+_PORTFOLIO_WORDS = frozenset(
+    """Finance Trade Commerce Justice Economy Economic Industry Industrial Technology Foreign
+    Affairs Science Innovation Culture Education Health Agriculture Defence Defense Energy
+    Environment Labour Labor Tourism Development Planning Investment Enterprise Handicraft
+    Handicrafts Information Communications Digital Law Human Rights Interior Home Treasury
+    Business and""".split()
+)
+_PORTFOLIO_BEFORE = re.compile(
+    r"(?<![\w-])(?P<before>[A-Z][a-z]+(?:(?:,| and| &)? [A-Z][a-z]+){0,3}) Minister\b"
+    r"(?P<after>)"
+)
+_PORTFOLIO_AFTER = re.compile(
+    r"(?P<before>)\bMinister (?:of|for) (?P<after>[A-Z][a-z]+(?:(?:,| and| &)? [A-Z][a-z]+){0,3})"
+    r"(?=[,.;)]| [a-z]| [A-Z][a-z]+ [A-Z])"
+)
 _YEAR_END = re.compile(r" (?:19|20)\d{2}$")
 _MONTH_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -595,6 +612,7 @@ class ArticleEntities:
             if cls is None:
                 continue
             self.attach(mention, self._new_draft(mention.text, cls))
+        self._portfolio_ministries(docs)
         self._agreements(docs)
         self._alias_tokens(docs)
         self._body_meetings(docs)
@@ -850,6 +868,84 @@ class ArticleEntities:
                 span = Span(doc, token.i, token.i + 1, label="EVENT")
                 start = base + token.idx
                 mention = Mention(span, start, start + len(token.text), token.text, "EVENT")
+                self.attach(mention, draft, form=False)
+
+    def _portfolio_ministries(self, docs: list[tuple[int, Doc]]) -> None:
+        """ "Finance Minister Taro Aso", "Cambodia's Minister of Industry and Handicraft": the
+        ministry a portfolio title names, as a GovernmentAgency mentioned by the portfolio
+        words (the NER's "Finance" organisation, if any, is that ministry)."""
+        for base, doc in docs:
+            text = doc_text(doc)
+            for match in [*_PORTFOLIO_BEFORE.finditer(text), *_PORTFOLIO_AFTER.finditer(text)]:
+                words = match.group("before") or match.group("after")
+                if match.group("after"):
+                    # "Minister of Commerce Tong Daochi": the portfolio is the longest lead
+                    # of portfolio words
+                    lead = re.match(
+                        r"(?:(?:,| and| &)? ?(?:" + "|".join(sorted(_PORTFOLIO_WORDS)) + r")\b)+",
+                        words,
+                    )
+                    words = lead.group().strip(" ,") if lead else ""
+                    words = re.sub(r"(?:,| and| &)$", "", words).strip()
+                if not words or not all(
+                    w in _PORTFOLIO_WORDS for w in re.findall(r"[A-Za-z]+", words)
+                ):
+                    continue
+                start = match.start("before") if match.group("before") else match.start("after")
+                span = doc.char_span(start, start + len(words))
+                if span is None:
+                    continue
+                inside = [
+                    m
+                    for m in self.mentions
+                    if m.span.doc is doc and m.span.start < span.end and span.start < m.span.end
+                ]
+                person = next(
+                    (
+                        m
+                        for m in inside
+                        if m.span.start == span.start
+                        and 1 <= m.span.end - span.end <= 3
+                        and all(t.text[:1].isupper() for t in doc[span.end : m.span.end])
+                    ),
+                    None,
+                )
+                if person is not None:
+                    # "Assistant Minister of Commerce Tong Daochi" read as one person's name
+                    inside.remove(person)
+                    self._detach(person)
+                    end = person.span.end
+                    after = next(
+                        (m for m in self.mentions if m.span.doc is doc and m.span.start == end),
+                        None,
+                    )
+                    if after is not None and after.cls == "Person" and end - span.end == 1:
+                        # "Law and Human Rights Supratman" + "Andi Agtas": one name, cut
+                        self._detach(after)
+                        end = after.span.end
+                    rest = doc[span.end : end]
+                    named = Mention(
+                        rest, base + rest.start_char, base + rest.end_char, rest.text, "PERSON"
+                    )
+                    self.attach(named, self._new_draft(rest.text, "Person"))
+                if any(m.span.start < span.start or m.span.end > span.end for m in inside):
+                    continue  # part of a longer name ("Ministry of Finance" itself)
+                for m in inside:
+                    self._detach(m)
+                portfolio = words.replace("&", "and")
+                name = f"Ministry of {portfolio}"
+                draft = next(
+                    (
+                        d
+                        for d in self.drafts.values()
+                        if d.cls == "GovernmentAgency"
+                        and name.lower() in {d.label.lower(), *(f.lower() for f in d.forms)}
+                    ),
+                    None,
+                ) or self._new_draft(name, "GovernmentAgency")  # the ministry the text names
+                draft.add_form(f"{portfolio} Ministry")
+                draft.fixed = draft.fixed or not draft.gaz_key  # the ministry's own name
+                mention = Mention(span, base + span.start_char, base + span.end_char, words, "ORG")
                 self.attach(mention, draft, form=False)
 
     def _covered(self, doc: Doc, i: int) -> bool:

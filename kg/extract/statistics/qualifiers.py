@@ -73,7 +73,16 @@ def _dates_something_else(ent: Span, number: Number) -> bool:
     for verb in ent.root.ancestors:
         if any(c.dep_ == "mark" and c.lower_ in {"since", "when"} for c in verb.children):
             return figure.root not in verb.subtree
-    return False
+    # "Last month, CNIPA said it had rejected 482,000 ... in 2021": the date of the saying
+    head = ent.root.head
+    return (
+        ent.root.dep_ in {"npadvmod", "tmod", "prep", "pobj"}
+        and head.lemma_.lower() in _SAYING
+        and any(c.dep_ == "ccomp" and figure.root in c.subtree for c in head.children)
+    )
+
+
+_SAYING = frozenset("say announce report state tell disclose reveal add note".split())
 
 
 def _when_clause_date(
@@ -109,16 +118,15 @@ def _period_start(
         return None
     if doc[end].lower_ != "to" or not doc[end + 1].like_num:
         return None
-    for ent in dates:
-        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if before in {"between", "from", "since"} or ent.text.lower().startswith(
-            ("between", "from")
-        ):
-            year = re.search(r"(?:19|20)\d{2}", ent.text)
-            if year:
-                resolved = resolve_date(year.group(), article_date, discourse_year)
-                if resolved is not None:
-                    return resolved, year.group()
+    del dates  # the NER often leaves "between 2016" untagged: read the words
+    for token in number.tokens.sent:
+        if token.i >= begin or token.lower_ not in {"between", "from", "since"}:
+            continue
+        year = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if year is not None and re.fullmatch(r"(?:19|20)\d{2}", year.text):
+            resolved = resolve_date(year.text, article_date, discourse_year)
+            if resolved is not None:
+                return resolved, year.text
     return None
 
 

@@ -1,0 +1,162 @@
+"""Date and publisher stamps that news sites print above or below an article.
+
+Sites stamp pages in many ways: "China Daily | Updated: 2022-10-11 10:31", "Business
+Standard | New Delhi | Last Updated at July 24, 2019 22:10 IST", "Published: 26th February
+2024 06:05 AM | Last Updated: ...", "Published 3:41 AM GMT, January 30, 2020", and a
+government release ends "Ends/Friday, December 8, 2023". These helpers read such lines; the
+header parser in kg.ingest decides where they may appear.
+
+Example:
+    >>> parse_stamp_line("China Daily | Updated: 2022-10-11 10:31")
+    ('2022-10-11', 'China Daily')
+    >>> parse_stamp_line("Published 3:41 AM GMT, January 30, 2020")
+    ('2020-01-30', None)
+    >>> parse_stamp_line("Tamil Nadu tops patent filings again") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_LABEL = re.compile(
+    r"^\s*(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+(?:at|on))?)\s*:?\s*",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_MONTH_FIRST = re.compile(
+    rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_DAY_FIRST = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}$")
+#: Lines that close a wire or release and name no publisher.
+END_MARKERS = frozenset({"NNNN", "Enditem", "ENDITEM", "ENDS", "Ends", "END", "End", "-30-", "###"})
+_ENDS_DATED = re.compile(
+    rf"^\s*Ends/(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?(?P<date>{_MONTH}\s+\d{{1,2}},"
+    r"\s+\d{4})",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def find_date(text: str) -> str | None:
+    """The first calendar date written in ``text`` ("2022-10-11", "July 24, 2019",
+    "26th February 2024"), as YYYY-MM-DD.
+
+    Example:
+        >>> find_date("Last Updated at July 24, 2019 22:10 IST")
+        '2019-07-24'
+    """
+    found = []
+    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST):
+        match = pattern.search(text)
+        if match is not None:
+            found.append((match.start(), match))
+    for _, match in sorted(found, key=lambda item: item[0]):
+        iso = _to_iso(match)
+        if iso is not None:
+            return iso
+    return None
+
+
+def _to_iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    try:
+        if "y" in groups:
+            return date(int(groups["y"]), int(groups["m"]), int(groups["d"])).isoformat()
+        month = month_number(groups["month"])
+        if month is None:
+            return None
+        return date(int(groups["year"]), month, int(groups["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def month_number(name: str) -> int | None:
+    """ "Sept." -> 9, "January" -> 1, None for no month."""
+    key = name.rstrip(".").lower()[:3]
+    return next((i + 1 for i, full in enumerate(_MONTH_NAMES) if full.startswith(key)), None)
+
+
+def parse_stamp_line(line: str) -> tuple[str | None, str | None] | None:
+    """(date, publisher) of a site's stamp line, or None when the line is no stamp.
+
+    A stamp has a label ("Published", "Updated", "Last Updated at") or is split by "|"; the
+    publisher is a first part that names something and holds no date or label.
+    """
+    if len(line) > 160 or "\n" in line.strip():
+        return None
+    parts = [p.strip() for p in line.split("|") if p.strip()]
+    labelled = any(_has_label(p) for p in parts)
+    if not labelled and len(parts) < 2:
+        return None
+    stamp_date = None
+    for part in parts:
+        stamp_date = find_date(_LABEL.sub("", part))
+        if stamp_date:
+            break
+    if stamp_date is None:
+        return None
+    publisher = None
+    first = parts[0]
+    if (
+        len(parts) > 1
+        and not _has_label(first)
+        and not any(ch.isdigit() for ch in first)
+        and _NAME.match(first)
+    ):
+        publisher = first
+    return stamp_date, publisher
+
+
+def _has_label(part: str) -> bool:
+    return _LABEL.match(part) is not None
+
+
+def ends_date(text: str) -> str | None:
+    """The date of a release's closing "Ends/Friday, December 8, 2023" line, if any."""
+    match = _ENDS_DATED.search(text[-400:])
+    return find_date(match.group("date")) if match else None
+
+
+@dataclass(frozen=True)
+class WireLead:
+    """A lead "Taipei, Jan. 12 (CNA) ": where, which day (no year), which agency."""
+
+    place: str
+    month: int
+    day: int
+    publisher: str
+    end: int
+
+
+_WIRE_LEAD = re.compile(
+    rf"^[ \t]*(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){{0,2}}),\s+(?P<month>{_MONTH})\s+"
+    r"(?P<day>\d{1,2})\s+\((?P<pub>[A-Z][A-Za-z .&'’-]{1,30})\)[ \t]*(?:--|—|–|-)?[ \t]*"
+)
+
+
+def wire_lead(text: str) -> WireLead | None:
+    """The wire lead opening ``text`` ("Taipei, Jan. 12 (CNA) Taiwan's ..."), or None.
+
+    Example:
+        >>> wire_lead("Taipei, Jan. 12 (CNA) TSMC was fourth.").publisher
+        'CNA'
+    """
+    match = _WIRE_LEAD.match(text)
+    if match is None:
+        return None
+    month = month_number(match.group("month"))
+    day = int(match.group("day"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    return WireLead(match.group("place"), month, day, match.group("pub").strip(), match.end())
