@@ -1655,3 +1655,17 @@ def test_a_portfolio_title_names_the_ministry() -> None:
     assert ("cham-prasidh", "headOf", "ministry-of-industry-and-handicraft") in found
     assert ("tong-daochi", "affiliatedWith", "ministry-of-commerce") in found
     assert not any(s == "audu-kadiri" and o == "united-nations" for s, _, o in found)
+
+
+def test_confirmed_as_head_and_a_person_described_by_trade() -> None:
+    result = extract(
+        "The Senate has confirmed Silicon Valley patent litigator Kathi Vidal as director of "
+        "the United States Patent and Trademark Office. The 14th Meeting of China-ASEAN Heads "
+        "of Intellectual Property Offices, hosted by the Ruritanian Patent Office, was held "
+        "on Saturday in Nanning."
+    )
+    assert classes(result).get("Kathi Vidal") == "Person"
+    found = triples(result)
+    assert ("kathi-vidal", "headOf", "united-states-patent-and-trademark-office") in found
+    event = "14th-meeting-of-china-asean-heads-of-intellectual-property-offices"
+    assert (event, "location", "nanning") in found

@@ -105,6 +105,15 @@ RULES: tuple[Rule, ...] = (
         0.85,
     ),
     _rule(
+        # "The Senate has confirmed patent litigator Kathi Vidal as director of the USPTO"
+        "confirmed-person-as-title-of-org",
+        rf"\b(?:appointed|named|elected|confirmed|re-elected|chose|picked|tapped) (?:[\w-]+ ){{0,4}}?"
+        rf"{E('s', 'Person')},? as (?:its |the |their )?(?:new )?{_TITLE} (?:of|at|for) {_THE}"
+        rf"{E('o', ORG)}",
+        None,
+        0.8,
+    ),
+    _rule(
         # "X of Côte d'Ivoire took office on Tuesday as Director General of OAPI", "X was
         # appointed Director General of WIPO", "X became president of the EPO"
         "person-appointed-title-of-org",

@@ -170,6 +170,23 @@ def _modifier_use(mention: Mention) -> bool:
     return mention.span.root.dep_ in {"npadvmod", "amod"}
 
 
+#: Nouns that describe a person right before the name: "patent litigator Kathi Vidal"
+_PERSON_NOUNS = frozenset(
+    """litigator lawyer attorney economist inventor professor judge engineer scientist
+    researcher entrepreneur designer artist athlete skier diver singer author composer
+    songwriter founder co-founder""".split()
+)
+
+
+def _person_context(span: Span) -> bool:
+    """A two- or three-word name in title case right after a noun for a person."""
+    words = span.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in _PERSON_NOUNS
+
+
 def _region_of_city(span: Span, mentions: list[Mention]) -> bool:
     """ "Antipolo, Rizal, kept the No. 1 spot", "Alexandria, Virginia, where ...": a one- or
     two-word name set off by commas right after a city is the region the city is in (a list of
@@ -251,8 +268,8 @@ _EVENT_HEAD = (
 #: "the 45th session of the ARIPO Administrative Council", "the 62nd series of meetings of the
 #: WIPO Assemblies": a numbered sitting of a body is an event
 _ORDINAL_EVENT = re.compile(
-    r"(?P<name>\d+(?:st|nd|rd|th) (?:(?:ordinary |extraordinary |plenary )?session|series of "
-    r"meetings|meeting|round) of (?:the )?[A-Z][\w&'’-]*"
+    r"(?P<name>\d+(?:st|nd|rd|th) (?:(?:[Oo]rdinary |[Ee]xtraordinary |[Pp]lenary )?[Ss]ession|"
+    r"[Ss]eries of [Mm]eetings|[Mm]eeting|[Rr]ound) of (?:the )?[A-Z][\w&'’-]*"
     r"(?: (?:(?:of|and|for|on|the) )*(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b)[A-Z][\w&'’-]*)*(?: member states)?)"
@@ -1141,7 +1158,9 @@ class ArticleEntities:
             misread = draft.cls == "Person" and len(draft.label.split()) == 1
             # "oilfield service groups Halliburton": a firm the NER took for a place
             misread = misread or (draft.cls == "City" and mention.label == "GPE")
-            if (draft.cls == "Organization" or misread) and _company_context(mention.span):
+            if draft.cls in {"Company", "Organization", "City"} and _person_context(mention.span):
+                draft.cls = "Person"  # "Silicon Valley patent litigator Kathi Vidal"
+            elif (draft.cls == "Organization" or misread) and _company_context(mention.span):
                 draft.cls = "Company"
             elif draft.cls in {"Person", "City", "Organization", "Company"} and _town_context(
                 mention.span
