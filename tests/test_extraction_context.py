@@ -1669,3 +1669,20 @@ def test_confirmed_as_head_and_a_person_described_by_trade() -> None:
     assert ("kathi-vidal", "headOf", "united-states-patent-and-trademark-office") in found
     event = "14th-meeting-of-china-asean-heads-of-intellectual-property-offices"
     assert (event, "location", "nanning") in found
+
+
+def test_groups_named_by_demonym_and_places_paired_with_names() -> None:
+    found = stats(
+        extract(
+            "US companies led, ahead of South Korean firms with 21,264 and German firms with "
+            "14,663. Chinese applicants filed 3,021, and Japanese applicants 7,298. India was "
+            "52nd. Pakistan, Nepal and Bangladesh were placed 105th, 109th and 116th. A federal "
+            "jury in Los Angeles ordered Apple to pay a combined $1.1 billion."
+        )
+    )
+    assert ("republic-of-korea", D("21264"), "Count") in found
+    assert ("germany", D("14663"), "Count") in found
+    assert ("japan", D("7298"), "Count") in found
+    assert ("nepal", D("109"), "Rank") in found
+    assert ("bangladesh", D("116"), "Rank") in found
+    assert not any(s == "los-angeles" for s, _, _ in found)

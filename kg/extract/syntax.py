@@ -371,6 +371,9 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
             if named is not None and named.cls and is_subclass(named.cls, "Organization"):
                 return named
     inside = index.in_subtree(token, prefer)
+    if token.lemma_.lower() in {"jury", "court", "judge", "tribunal", "panel"}:
+        # "A federal jury in Los Angeles ordered ...": the court's seat is no party
+        inside = [m for m in inside if m.cls not in {"City", "Region", "Country"}]
     if inside:
         return inside[0]
     for child in token.children:  # "Its grants dropped ..." -> whose grants

@@ -175,10 +175,15 @@ def _respectively(
     """ "A, B and C grew by 59.4%, 39.3% and 30.8% respectively": the n-th number is about the
     n-th item of the list."""
     lower = sentence.text.lower()
-    if "respectively" not in lower or len(results) < 2:
+    if len(results) < 2:
+        return results
+    # "Pakistan, Nepal and Bangladesh were placed 105th, 109th and 116th": places listed
+    # against names are paired in order even without the word
+    paired_ranks = "respectively" not in lower
+    if paired_ranks and not re.search(r"\b(?:were|are) (?:placed|ranked)\b", lower):
         return results
     tagged = sentence.tagged
-    cue = sentence.start + lower.index("respectively")
+    cue = sentence.end if paired_ranks else sentence.start + lower.index("respectively")
     runs = [
         [_item_index(item) for item in re.finditer(_LIST_ITEM, match.group())]
         for match in re.finditer(rf"{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})+", tagged)
@@ -189,7 +194,9 @@ def _respectively(
     for i, (stat, pos) in enumerate(zip(results, positions, strict=True)):
         if last_name_end <= pos < cue:
             by_unit.setdefault(stat.unit, []).append(i)
-    for indices in by_unit.values():
+    for unit, indices in by_unit.items():
+        if paired_ranks and unit != "Rank":
+            continue
         for run in runs:
             if len(run) == len(indices) >= 2:
                 for i, item in zip(indices, run, strict=True):

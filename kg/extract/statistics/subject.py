@@ -125,6 +125,8 @@ def _find_subject(
         if (
             tok.head.lower_ in {"in", "from", "by"}
             and mention.cls in {"Country", "Region", "City"}
+            # "A federal jury in Los Angeles ordered ...": where the court sits
+            and tok.head.head.lemma_.lower() not in _SEAT_HOLDERS
             and not _in_adverbial_clause_without(tok, number)
             and not _in_reporting_clause(tok, number)
         ):
@@ -139,6 +141,7 @@ def _find_subject(
         # "the UN agency": the agency the noun refers to, not the UN that qualifies it
         and not (m.span.root.dep_ == "compound" and index.at(m.span.root.head) is not None)
         and not _in_adverbial_clause_without(m.span.root, number)
+        and not _court_seat(m)
     ]
     if agents:
         return agents[0]
@@ -189,6 +192,19 @@ def _in_reporting_clause(token: Token, number: Number) -> bool:
 
 
 _OF_THESE = re.compile(r"(?:Of|Among) (?:these|them|those)\b|(?:They|These) ")
+_SEAT_HOLDERS = frozenset("jury court judge tribunal panel".split())
+
+
+def _court_seat(mention: Mention) -> bool:
+    """ "A federal jury in Los Angeles": the place a court sits in."""
+    root = mention.span.root
+    return (
+        mention.cls in {"City", "Region", "Country"}
+        and root.head.lower_ in {"in", "at"}
+        and root.head.head.lemma_.lower() in _SEAT_HOLDERS
+    )
+
+
 _TOTAL_NOUNS = frozenset("total figure tally count sum number".split())
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the world|across the world)\b", re.I)
 
@@ -297,6 +313,9 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     compared = _figure_for_owner(number, index)
     if compared is not None:
         return compared
+    gapped = _group_before_figure(number, index)
+    if gapped is not None:
+        return gapped
     i = number.tokens.start - 1
     skipped = 0
     between_words = {"(", "with", ",", "at", "in", "the", "-", "—"}
@@ -340,6 +359,26 @@ def _city_of_region(place: Mention, index: MentionIndex) -> Mention | None:
         return None
     city = index.at(root.head)
     return city if city is not None and city.cls == "City" else None
+
+
+_GROUP_NOUNS = frozenset(
+    "applicants firms companies filers universities inventors residents businesses".split()
+)
+
+
+def _group_before_figure(number: Number, index: MentionIndex) -> Mention | None:
+    """ "..., and Japanese applicants 7,298", "ahead of ... German firms with 14,663": a
+    figure written against a group its demonym or country names."""
+    doc = number.tokens.doc
+    i = number.tokens.start - 1
+    if i >= 0 and doc[i].lower_ in {"with", "at"}:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in _GROUP_NOUNS or i < number.tokens.sent.start:
+        return None
+    owner = index.at(doc[i - 1])
+    if owner is None or owner.cls not in {"Country", "Region"}:
+        return None
+    return owner
 
 
 def _figure_for_owner(number: Number, index: MentionIndex) -> Mention | None:
