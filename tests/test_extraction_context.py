@@ -1686,3 +1686,14 @@ def test_groups_named_by_demonym_and_places_paired_with_names() -> None:
     assert ("nepal", D("109"), "Rank") in found
     assert ("bangladesh", D("116"), "Rank") in found
     assert not any(s == "los-angeles" for s, _, _ in found)
+
+
+def test_small_counts_written_against_names_with_with() -> None:
+    found = stats(
+        extract(
+            "The United States holds 62 of the 100 places, followed by China with 18, South "
+            "Korea with six and Japan with four."
+        )
+    )
+    assert ("republic-of-korea", D("6"), "Count") in found
+    assert ("japan", D("4"), "Count") in found

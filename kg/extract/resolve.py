@@ -1155,7 +1155,11 @@ class ArticleEntities:
             if draft is None or draft.gaz_key:
                 continue
             # one-word "people" in a company context are companies the NER misread ("maker Zentrix")
-            misread = draft.cls == "Person" and len(draft.label.split()) == 1
+            misread = draft.cls == "Person" and (
+                len(draft.label.split()) == 1
+                # "gaming group ADP Gauselmann": no person's name has a word in capitals
+                or any(len(w) > 1 and w.isupper() for w in draft.label.split())
+            )
             # "oilfield service groups Halliburton": a firm the NER took for a place
             misread = misread or (draft.cls == "City" and mention.label == "GPE")
             if draft.cls in {"Company", "Organization", "City"} and _person_context(mention.span):

@@ -406,6 +406,13 @@ def _counted_words(ent: Span, index: MentionIndex) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and index.at(before) is not None:
         return True  # "France six, Switzerland four"
+    if (
+        before is not None
+        and before.lower_ == "with"
+        and ent.start >= 2
+        and index.at(doc[ent.start - 2]) is not None
+    ):
+        return True  # "followed by China with 18, South Korea with six"
     if before is not None and before.lower_ in _DETERMINERS:
         return False
     after = doc[ent.end : ent.end + 4]
