@@ -113,6 +113,11 @@ _DATELINE = re.compile(
 _BARE_DATELINE = re.compile(
     rf"[ \t]*(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){{0,2}})[ \t]*{_DASH}[ \t]*"
 )
+_NUMERIC_DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Za-z'’.-]+(?: (?:de |da |do )?[A-Z][A-Za-z'’.-]+){0,3}),[ \t]+"
+    r"(?P<dmy>\d{1,2}/\d{1,2}/\d{4})[ \t]*(?:\((?P<pub>[^()\n]{2,60})\))?[ \t]*"
+    rf"{_DASH}[ \t]*"
+)
 _CAPTION = re.compile(
     r"\b(?:Photo|Photos|Photograph|Image|Picture|File photo|Credit)s?\s*(?::|by\b|/)\s*\S.*$"
     r"|\((?:[A-Z][\w.&-]*\s+){0,3}(?:file\s+)?photo(?:/[^()\n]{1,40})?\)\s*$",
@@ -244,6 +249,20 @@ def parse_header(text: str) -> Header:
                 words = place.split()
                 dateline = " ".join(w.capitalize() if w.isupper() else w for w in words)
             pos = lead.end()
+    if not pos and (numeric := _NUMERIC_DATELINE.match(text)) is not None:
+        # "Rio de Janeiro, 06/02/2025 -- The EUIPO and ...": a place and a numeric date
+        dateline = numeric.group("place")
+        publisher = _clean_name(numeric.group("pub"))
+        ambiguous = numeric.group("dmy")
+        pos = numeric.end()
+    else:
+        ambiguous = (
+            match.group("dmy") if match is not None and "dmy" in match.re.groupindex else None
+        )
+    if date is None and ambiguous and dateline and _day_first_place(dateline):
+        # "02/03/2018 10:15\nNEWPORT (Managing IP) --": outside the US a date is day first
+        day, month, year = (int(part) for part in ambiguous.split("/"))
+        date = _iso_date(year, month, day)
     if dateline is None:
         # "November 4, 2024\n\nPARIS -- Royalties collected ...": a bare dateline in capitals
         start = pos + len(text[pos:]) - len(text[pos:].lstrip("\n"))
@@ -515,6 +534,18 @@ def _walk(folder: Path) -> Iterator[Path]:
             and not file.name.startswith(".")
         ):
             yield file
+
+
+def _day_first_place(place: str) -> bool:
+    """Whether dates are written day first where a story was filed (everywhere the gazetteer
+    knows, except the United States)."""
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    entry = gaz.lookup(" ".join(w.capitalize() if w.isupper() else w for w in place.split()))
+    if entry is None or entry.cls not in {"City", "Country", "Region"}:
+        return False
+    return gaz.seat_country(entry.key) not in {None, "united-states"}
 
 
 def _is_place(name: str) -> bool:

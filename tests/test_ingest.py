@@ -311,3 +311,16 @@ def test_a_release_closing_line_dates_it_and_end_marks_are_no_publishers() -> No
     article = article_from_text(text, "t.txt")
     assert article.date == "2023-12-08"
     assert article.publisher is None
+
+
+def test_numeric_dates_read_day_first_outside_the_united_states() -> None:
+    article = article_from_text(
+        "Rio de Janeiro, 06/02/2025 -- The EUIPO and the SGCAN signed a memorandum.", "t.txt"
+    )
+    assert (article.date, article.dateline) == ("2025-02-06", "Rio de Janeiro")
+    article = article_from_text(
+        "02/03/2018 10:15\nNEWPORT (Managing IP) -- Filing fees will rise.", "t.txt"
+    )
+    assert (article.date, article.publisher) == ("2018-03-02", "Managing IP")
+    article = article_from_text("02/03/2018 10:15\n\nThe office said fees will rise.", "t.txt")
+    assert article.date is None  # no place says which comes first
