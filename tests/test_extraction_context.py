@@ -1697,3 +1697,16 @@ def test_small_counts_written_against_names_with_with() -> None:
     )
     assert ("republic-of-korea", D("6"), "Count") in found
     assert ("japan", D("4"), "Count") in found
+
+
+def test_a_commissioner_with_a_portfolio_is_a_member_not_the_head() -> None:
+    found = triples(
+        extract(
+            "European Commission Trade Commissioner Cecilia Malmstrom praised the dialogue. "
+            "KIPO Commissioner Lee In-sil chaired the talks at the Korean Intellectual Property "
+            "Office (KIPO)."
+        )
+    )
+    assert ("cecilia-malmstrom", "affiliatedWith", "european-commission") in found
+    assert not any(s == "cecilia-malmstrom" and p == "headOf" for s, p, _ in found)
+    assert ("lee-in-sil", "headOf", "korean-intellectual-property-office") in found

@@ -175,7 +175,9 @@ RULES: tuple[Rule, ...] = (
         # "The confederation, headquartered in Neuilly-sur-Seine ..., is led by President X"
         rf"{E('o', ORG)}(?: office| agency| ministry| secretariat)?"
         rf"(?:, (?:headquartered|based|founded|established) [^,;⟦]{{0,60}}(?:⟦\d+:(?:{PLACE})⟧"
-        rf"[^,;⟦]{{0,40}}){{0,2}},)?,? (?:which is |that is |is |was )?(?:led|headed|chaired|run) by "
+        rf"[^,;⟦]{{0,40}}){{0,2}},)?,? (?:which is |that is |is |was |has been |had been )?"
+        # "The Office has been led since last year by Chief Executive ... Tim Moss"
+        rf"(?:led|headed|chaired|run)(?: (?:since|from|until) [^⟦,;]{{1,25}}?)? by "
         rf"(?:its |the |their )?"
         rf"(?:{_TITLE},? )?{E('s', 'Person')}",
         None,
@@ -567,6 +569,16 @@ class Found:
     pattern: str
 
 
+#: A commissioner with a portfolio is one of a body's members, not its head ("EU Trade
+#: Commissioner", "Commissioner for Patents"); "KIPO Commissioner" heads KIPO
+_PORTFOLIO_COMMISSIONER = re.compile(
+    r"\b(?!(?:chief|high|the|its|acting|new|then|incoming|current|outgoing|interim)\b)"
+    r"[A-Za-z-]+ commissioner\b"
+    r"|\bcommissioner (?:for|of) [A-Z]",
+    re.IGNORECASE,
+)
+
+
 def surface_relations(sentence: SentenceView) -> Iterator[Found]:
     """Relations the surface rules find in one sentence."""
     tagged = sentence.tagged
@@ -581,6 +593,8 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 continue
             if prop == "headOf" and _UNIT_AFTER.match(tagged[match.end() :]):
                 prop = "affiliatedWith"  # "head of Huawei's IP Department": a unit, not the firm
+            if prop == "headOf" and title and _PORTFOLIO_COMMISSIONER.search(title):
+                prop = "affiliatedWith"  # "EU Trade Commissioner X", "Commissioner for Patents"
             if prop == "headOf" and re.match(r" (?:of|for) [a-z]", tagged[match.end() :]):
                 prop = "affiliatedWith"  # "the SGCAN's director general of social development"
             if (
