@@ -1710,3 +1710,14 @@ def test_a_commissioner_with_a_portfolio_is_a_member_not_the_head() -> None:
     assert ("cecilia-malmstrom", "affiliatedWith", "european-commission") in found
     assert not any(s == "cecilia-malmstrom" and p == "headOf" for s, p, _ in found)
     assert ("lee-in-sil", "headOf", "korean-intellectual-property-office") in found
+
+
+def test_an_ordinal_glued_to_a_place_and_a_group_size_are_no_names_or_figures() -> None:
+    result = extract(
+        "Two offshore jurisdictions featured among the 20 largest foreign sources: the "
+        "Bahamas ranked 11th with 2,758 applications and the Cayman Islands 16th with 1,742."
+    )
+    assert "Cayman Islands" in classes(result)
+    found = stats(result)
+    assert not any(v == D("20") for _, v, _ in found)
+    assert ("cayman-islands", D("1742"), "Count") in found

@@ -184,6 +184,7 @@ def clean_span(span: Span) -> Span | None:
             and not (end - 2 > start and doc[end - 2].text == "-")  # "Moon Jae-in"
         )
         or _WEEKDAYS_MONTHS.match(doc[end - 1].lower_)  # "Council of Ministers on Thursday"
+        or re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", doc[end - 1].lower_)  # "Cayman Islands 16th"
     ):
         end -= 1
     if span.label_ in {"PERSON", "ORG"}:

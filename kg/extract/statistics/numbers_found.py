@@ -217,6 +217,13 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     ):
         return None  # "(stock code: 1810)"
     if (
+        before is not None
+        and before.lower_ in {"the", "among"}
+        and after is not None
+        and after.lower_ in {"largest", "biggest", "leading", "highest", "top", "most"}
+    ):
+        return None  # "among the 20 largest foreign sources": the size of a group
+    if (
         ent.label_ == "ORDINAL"
         and after is not None
         and after.lower_ == "of"
