@@ -1721,3 +1721,15 @@ def test_an_ordinal_glued_to_a_place_and_a_group_size_are_no_names_or_figures() 
     found = stats(result)
     assert not any(v == D("20") for _, v, _ in found)
     assert ("cayman-islands", D("1742"), "Count") in found
+
+
+def test_an_index_published_by_several() -> None:
+    found = triples(
+        extract(
+            "India rose to 57th in the Global Innovation Index 2018. The index, now in its 11th "
+            "edition, is co-published by Cornell University, INSEAD and the World Intellectual "
+            "Property Organization (WIPO)."
+        )
+    )
+    for publisher in ("cornell-university", "insead", "world-intellectual-property-organization"):
+        assert ("global-innovation-index-2018", "publishedBy", publisher) in found

@@ -616,6 +616,22 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
             if prop in {"memberOf", "participatedIn"}:
                 # "A, B and C became members of T": the list before the subject shares it.
                 yield from _list_members(tagged, match, mentions, prop, obj.key, rule)
+            if prop in {"publishedBy", "organizedBy"} and subj.key:
+                # "co-published by Cornell University, INSEAD and WIPO": each of the list
+                pos = match.end()
+                while (item := _COORDINATED_ORGS.match(tagged, pos)) is not None:
+                    other = mentions[int(item.group("o"))]
+                    if other.key and other.key != obj.key:
+                        yield Found(
+                            subj.key, prop, other.key, rule.confidence - 0.05, rule.name + "+list"
+                        )
+                    pos = item.end()
+
+
+#: The organisations coordinated right after a relation's object: ", INSEAD and the WIPO"
+_COORDINATED_ORGS = re.compile(
+    rf"(?:,| and|, and| as well as|,? (?:together )?with) {_THE}{E('o', ORG)}"
+)
 
 
 def _list_members(
