@@ -1733,3 +1733,14 @@ def test_an_index_published_by_several() -> None:
     )
     for publisher in ("cornell-university", "insead", "world-intellectual-property-organization"):
         assert ("global-innovation-index-2018", "publishedBy", publisher) in found
+
+
+def test_a_place_the_ner_read_with_based_and_an_office_to_which_one_belongs() -> None:
+    result = extract(
+        "Coesia was top, followed by Maranello-based carmaker Ferrari. The law was drafted "
+        "at the Ministry of Justice, to which the Israel Patent Office belongs."
+    )
+    assert classes(result).get("Maranello") == "City"
+    found = triples(result)
+    assert ("ferrari", "location", "maranello") in found
+    assert ("israel-patent-office", "memberOf", "ministry-of-justice") in found

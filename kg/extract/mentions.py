@@ -400,6 +400,14 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
                 continue
             if _capitalised_word_opening(span, part.label_):
                 continue
+            if (
+                len(span) > 2
+                and span[-1].lower_ in {"based", "headquartered"}
+                and (span[-2].text == "-")
+            ):
+                # "Maranello-based carmaker Ferrari": the NER's "person" is the place
+                span = Span(span.doc, span.start, span.end - 2, label="GPE")
+                part = span
             mentions.append(_mention(span, part, base))
     mentions.extend(_names_sharing_a_head(doc, base))
     # A name grown over its neighbours swallows the mentions inside it (and its duplicates).

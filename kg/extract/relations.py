@@ -296,6 +296,14 @@ RULES: tuple[Rule, ...] = (
         0.75,
     ),
     _rule(
+        # "the Ministry of Justice, to which the Israel Patent Office belongs"
+        "org-to-which-org-belongs",
+        rf"{E('o', ORG)}, (?:to which|of which) {_THE}{E('s', ORG)} (?:belongs|reports|is (?:a )?"
+        rf"(?:part|member|unit))\b",
+        "memberOf",
+        0.8,
+    ),
+    _rule(
         # "The Alexandria, Virginia-based agency is part of the Commerce Department"
         "org-is-part-of-org",
         rf"{E('s', ORG)}(?: is| was| remains|,) (?:now )?(?:a |an integral )?part of {_THE}"
