@@ -1744,3 +1744,14 @@ def test_a_place_the_ner_read_with_based_and_an_office_to_which_one_belongs() ->
     found = triples(result)
     assert ("ferrari", "location", "maranello") in found
     assert ("israel-patent-office", "memberOf", "ministry-of-justice") in found
+
+
+def test_a_partner_at_a_law_firm_and_a_commissioner_of_patents() -> None:
+    found = triples(
+        extract(
+            "Christian Harmsen, a partner at law firm Bird & Bird, led the legal team. The "
+            "Israel Patent Office (ILPO) said so. Commissioner of Patents Ofir Alon of the "
+            "Israel Patent Office welcomed the move."
+        )
+    )
+    assert ("christian-harmsen", "affiliatedWith", "bird-bird") in found

@@ -53,7 +53,7 @@ _ROLE = (
     r"chairperson|chair|secretary[- ]general|administrator|minister|official|officer|deputy|"
     r"vice[- ]\w+|expert|examiner|counsel|adviser|advisor|representative|delegate|staff member|"
     r"researcher|leader|governor|ambassador|member|judge|registrar|controller general|"
-    r"economist|analyst|scientist|professor|engineer|attorney|lawyer)"
+    r"economist|analyst|scientist|professor|engineer|attorney|lawyer|partner)"
 )
 _TITLE = (
     # starts at a word's start only: a title may begin anywhere in a sentence, and letting it
@@ -100,7 +100,9 @@ RULES: tuple[Rule, ...] = (
         "person-comma-title-of-org",
         rf"{E('s', 'Person')}, (?:the |a |an )?(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?{_TITLE} "
         rf"(?:of|for|at|with|from|to) {_THE}"
-        rf"(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?{E('o', ORG)}",  # "head of Kazakhstan's Department"
+        # "head of Kazakhstan's Department", "a partner at law firm Bird & Bird"
+        rf"(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?(?:(?:law |consulting |accounting )?firm |company )?"
+        rf"{E('o', ORG)}",
         None,
         0.85,
     ),
@@ -553,7 +555,7 @@ def role_property(title: str) -> str | None:
     if re.search(
         r"\b(deputy|vice|assistant|associate|under|senior official|official|officer|expert|"
         r"examiner|counsel|advis[oe]r|representative|delegate|staff|researcher|member|judge|"
-        r"economist|analyst|scientist|professor|engineer|attorney|lawyer)\b",
+        r"economist|analyst|scientist|professor|engineer|attorney|lawyer|partner)\b",
         lower,
     ):
         return "affiliatedWith"
@@ -582,7 +584,7 @@ class Found:
 _PORTFOLIO_COMMISSIONER = re.compile(
     r"\b(?!(?:chief|high|the|its|acting|new|then|incoming|current|outgoing|interim)\b)"
     r"[A-Za-z-]+ commissioner\b"
-    r"|\bcommissioner (?:for|of) [A-Z]",
+    r"|\bcommissioner for [A-Z]",  # (a "Commissioner of Patents" heads Israel's office)
     re.IGNORECASE,
 )
 
