@@ -43,10 +43,12 @@ _MEETING_NAME = re.compile(
     r"workshop|dialogue|roundtable)s?\b",
     re.IGNORECASE,
 )
-#: "last year's meeting in Honolulu", "the next session in Geneva": another meeting.
-_OTHER_TIME = frozenset(
-    "next last previous coming following future upcoming earlier prior first".split()
+#: Words that make "the meeting" another sitting than the one the article is about
+#: ("last year's meeting in Honolulu", "the next session", "the forum's inaugural meeting").
+OTHER_SITTING = frozenset(
+    "next last previous coming following future upcoming inaugural earlier prior".split()
 )
+_OTHER_TIME = OTHER_SITTING | {"first"}  # "its first meeting, held in ...": long before
 _HOLD_VERBS = frozenset("hold host stage convene organize organise take".split())
 _TOWN_NOUNS = frozenset("town city capital village port resort municipality".split())
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.meeting_places import OTHER_SITTING
 from kg.extract.mentions import Mention, clean_span, is_non_entity
 from kg.extract.syntax import MentionIndex, crosses_phrase, doc_text, place_based
 from kg.extract.typing_rules import classify
@@ -277,9 +278,7 @@ _ORDINAL_EVENT = re.compile(
 #: "the 16th IP5 Heads of Office meeting", "the 12th China-ASEAN conference": a numbered
 #: sitting named by its body, the head word in lower case
 #: Words that make "the meeting" another sitting than the one just named.
-_OTHER_TIME = frozenset(
-    {"next", "last", "previous", "coming", "following", "future", "upcoming", "inaugural"}
-)
+_OTHER_TIME = OTHER_SITTING
 _ORDINAL_NAMED_EVENT = re.compile(
     r"(?P<name>\d+(?:st|nd|rd|th) (?:(?:annual|yearly|ordinary|plenary) )?[A-Z][\w&'’.-]*"
     r"(?: (?:[A-Z][\w&'’.-]*|of|and|on|for|the))*? "

@@ -304,18 +304,15 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
     """The entity a number is written against: "Germany (6,613)", "the United States with
     55,678", "Finland (6th)", "Singapore fifth", "Indonesia, at 61st"."""
     doc = number.tokens.doc
-    inside = _parenthesised_after_mention(number, index)
-    if inside is not None:
-        return inside
-    listed = _listed_figure_then_place(number, index)
-    if listed is not None:
-        return listed
-    compared = _figure_for_owner(number, index)
-    if compared is not None:
-        return compared
-    gapped = _group_before_figure(number, index)
-    if gapped is not None:
-        return gapped
+    for written_against in (
+        _parenthesised_after_mention,  # "Japan (48,879)"
+        _listed_figure_then_place,  # ": about 107,900 in Jiangsu, 65,000 in Zhejiang"
+        _figure_for_owner,  # "23.4% for Europe"
+        _group_before_figure,  # "German firms with 14,663"
+    ):
+        found = written_against(number, index)
+        if found is not None:
+            return found
     i = number.tokens.start - 1
     skipped = 0
     between_words = {"(", "with", ",", "at", "in", "the", "-", "—"}
