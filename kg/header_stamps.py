@@ -19,30 +19,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+from kg.months import MONTH_RE, iso_date, month_number
+
 _LABEL = re.compile(
     r"^\s*(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+(?:at|on))?)\s*:?\s*",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _MONTH_FIRST = re.compile(
-    rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+    rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 _DAY_FIRST = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})\b",
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_RE}),?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 _NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}$")
 #: Lines that close a wire or release and name no publisher.
 END_MARKERS = frozenset({"NNNN", "Enditem", "ENDITEM", "ENDS", "Ends", "END", "End", "-30-", "###"})
 _ENDS_DATED = re.compile(
-    rf"^\s*Ends/(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?(?P<date>{_MONTH}\s+\d{{1,2}},"
+    rf"^\s*Ends/(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?(?P<date>{MONTH_RE}\s+\d{{1,2}},"
     r"\s+\d{4})",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -70,21 +67,10 @@ def find_date(text: str) -> str | None:
 
 def _to_iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
-    try:
-        if "y" in groups:
-            return date(int(groups["y"]), int(groups["m"]), int(groups["d"])).isoformat()
-        month = month_number(groups["month"])
-        if month is None:
-            return None
-        return date(int(groups["year"]), month, int(groups["day"])).isoformat()
-    except ValueError:
-        return None
-
-
-def month_number(name: str) -> int | None:
-    """ "Sept." -> 9, "January" -> 1, None for no month."""
-    key = name.rstrip(".").lower()[:3]
-    return next((i + 1 for i, full in enumerate(_MONTH_NAMES) if full.startswith(key)), None)
+    if "y" in groups:
+        return iso_date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+    month = month_number(groups["month"])
+    return iso_date(int(groups["year"]), month, int(groups["day"])) if month else None
 
 
 def parse_stamp_line(line: str) -> tuple[str | None, str | None] | None:
@@ -140,7 +126,7 @@ class WireLead:
 
 
 _WIRE_LEAD = re.compile(
-    rf"^[ \t]*(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){{0,2}}),\s+(?P<month>{_MONTH})\s+"
+    rf"^[ \t]*(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){{0,2}}),\s+(?P<month>{MONTH_RE})\s+"
     r"(?P<day>\d{1,2})\s+\((?P<pub>[A-Z][A-Za-z .&'’-]{1,30})\)[ \t]*(?:--|—|–|-)?[ \t]*"
 )
 

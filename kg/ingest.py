@@ -27,43 +27,28 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.header_stamps import END_MARKERS, ends_date, parse_stamp_line, wire_lead
 from kg.html_text import html_to_text, looks_like_html
+from kg.months import MONTH_RE as _MONTH_RE
+from kg.months import iso_date as _iso_date
+from kg.months import month_number
 from kg.records import Article
 from kg.settings import MAX_CHARS_ENV, max_article_chars
 from kg.slug import slugify
 from kg.textsafe import safe_text
+
+if TYPE_CHECKING:
+    from kg.gazetteer import GazetteerEntry
 
 #: File name endings read when a folder is given (explicit files are read whatever their name).
 TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".html", ".htm"})
 #: Larger inputs are refused: they are not news articles.
 MAX_BYTES = 50 * 1024 * 1024
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for m in names
-}
-_MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DASH = r"(?:--|—|–|-)"
 _DATE_LINE = re.compile(
     # "date 2024-01-25", "Updated: 2022-07-28 09:12", a bare "2024/02/11" line, "24/08/2021"
@@ -332,23 +317,10 @@ def _clean_name(name: str | None) -> str | None:
     return name or None
 
 
-def _iso_date(year: int, month: int, day: int) -> str | None:
-    """ "YYYY-MM-DD" for a day the calendar has, else None ("February 30" is no date).
-
-    Example:
-        >>> _iso_date(2024, 2, 29), _iso_date(2023, 2, 29)
-        ('2024-02-29', None)
-    """
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 def _written_date(match: re.Match[str]) -> str | None:
     """The ISO date of a written date line ("February 8, 2024" -> "2024-02-08")."""
     month_name = (match.group("month") or match.group("month2")).rstrip(".").lower()
-    month = _MONTHS.get(month_name[:4].rstrip("t")) or _MONTHS.get(month_name[:3])
+    month = month_number(month_name)
     day = int(match.group("day") or match.group("day2"))
     if not month or not 1 <= day <= 31:
         return None
@@ -384,7 +356,7 @@ def _dateline_date(match: re.Match[str]) -> str | None:
     if not year:
         return None
     name = (match.group("month") or match.group("month2")).rstrip(".").lower()
-    month = _MONTHS.get(name[:4].rstrip("t")) or _MONTHS.get(name[:3])
+    month = month_number(name)
     if not month:
         return None
     return _iso_date(int(year), month, int(match.group("day") or match.group("day2")))
@@ -541,17 +513,22 @@ def _day_first_place(place: str) -> bool:
     knows, except the United States)."""
     from kg.gazetteer import load_gazetteer
 
-    gaz = load_gazetteer()
-    entry = gaz.lookup(" ".join(w.capitalize() if w.isupper() else w for w in place.split()))
-    if entry is None or entry.cls not in {"City", "Country", "Region"}:
-        return False
-    return gaz.seat_country(entry.key) not in {None, "united-states"}
+    entry = _place_entry(place)
+    return entry is not None and load_gazetteer().seat_country(entry.key) not in {
+        None,
+        "united-states",
+    }
 
 
 def _is_place(name: str) -> bool:
     """Whether the gazetteer knows a dateline's capitals as a city, country or region."""
+    return _place_entry(name) is not None
+
+
+def _place_entry(name: str) -> GazetteerEntry | None:
+    """The gazetteer's city, country or region a dateline names ("NEWPORT", "Rio de Janeiro")."""
     from kg.gazetteer import load_gazetteer  # the gazetteer loads once, and only when needed
 
-    words = " ".join(w.capitalize() for w in name.split())
+    words = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
     entry = load_gazetteer().lookup(words)
-    return entry is not None and entry.cls in {"City", "Country", "Region"}
+    return entry if entry is not None and entry.cls in {"City", "Country", "Region"} else None

@@ -130,7 +130,6 @@ def extract_article(
         if prop == "participatedIn" and rel.pattern == "partners-at-recent-event" and body:
             # the partners of "the annual meeting of the ID5 forum" are the forum's members
             _keep(found, Found(subj, "memberOf", body, 0.7, "partners-of-body"), sentence, table)
-    dateline = _dateline_key(article, gaz)
     for rel, sentence in _meeting_locations(sentences, index, table, found, dateline):
         _keep(found, rel, sentence, table)
 

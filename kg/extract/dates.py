@@ -18,7 +18,7 @@ import calendar
 import re
 from datetime import date
 
-from kg.ingest import _MONTHS
+from kg.months import month_number
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
@@ -116,10 +116,11 @@ def _resolve_date(
         rf"{_YEAR}",
         lower,
     ):
-        month = _MONTHS[m.group(1)]
+        month = month_number(m.group(1))
         year = int(m.group("year"))
-        day = int(m.group(2)) if m.group(2) else calendar.monthrange(year, month)[1]
-        return f"{year:04d}-{month:02d}-{day:02d}"
+        if month is not None:  # always: the pattern names a month
+            day = int(m.group(2)) if m.group(2) else calendar.monthrange(year, month)[1]
+            return f"{year:04d}-{month:02d}-{day:02d}"
     if m := re.search(rf"(?:fiscal|financial) (?:year )?{_YEAR}|\bfy ?(?P<fy>\d{{2,4}})\b", lower):
         year = m.group("year") or m.group("fy")
         return year if len(year) == 4 else f"20{year}"
