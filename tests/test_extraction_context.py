@@ -1755,3 +1755,88 @@ def test_a_partner_at_a_law_firm_and_a_commissioner_of_patents() -> None:
         )
     )
     assert ("christian-harmsen", "affiliatedWith", "bird-bird") in found
+
+
+# -- session 9: bodies inside bodies, seats, surnames ------------------------------------
+
+
+def test_offices_under_ministries_in_other_words() -> None:
+    found = triples(
+        extract(
+            "The Controller General of Patents, Designs and Trade Marks (CGPDTM), headquartered "
+            "in Mumbai, functions under the Department for Promotion of Industry and Internal "
+            "Trade. IP Australia sits within the Department of Industry, Science and Resources. "
+            "Set up under a 2008 law, the Zembla Patent Institute began operating in 2009 as "
+            "an agency of the Ministry of Economy."
+        )
+    )
+    assert ("ip-australia", "memberOf", "department-of-industry-science-and-resources") in found
+    assert ("zembla-patent-institute", "memberOf", "ministry-of-economy") in found
+    assert any(
+        p == "memberOf" and o == "department-for-promotion-of-industry-and-internal-trade"
+        for _, p, o in found
+    )
+
+
+def test_a_department_named_for_a_strategy_is_a_ministry() -> None:
+    assert (
+        classify("Department for Business, Energy and Industrial Strategy", "ORG")
+        == "GovernmentAgency"
+    )
+
+
+def test_units_named_with_their_parent_body() -> None:
+    result = extract(
+        "Applicants filed 7 million marks, the Trademark Office of the State Administration "
+        "for Industry and Commerce (SAIC) said. Border figures come from the European "
+        "Commission. They are gathered by the Commission's Directorate-General for Taxation "
+        "and Customs Union. The agency worked with Homeland Security Investigations (HSI), "
+        "the investigative arm of US Immigration and Customs Enforcement (ICE)."
+    )
+    found = triples(result)
+    assert (
+        "trademark-office", "memberOf", "state-administration-for-industry-and-commerce"
+    ) in found
+    assert (
+        "directorate-general-for-taxation-and-customs-union", "memberOf", "european-commission"
+    ) in found
+    assert (
+        "homeland-security-investigations", "memberOf", "immigration-and-customs-enforcement"
+    ) in found
+    assert classes(result)["Homeland Security Investigations"] == "GovernmentAgency"
+
+
+def test_a_name_in_the_offices_own_language_and_a_surname_of_two_words() -> None:
+    result = extract(
+        "The deal was signed by Maximiliano Santa Cruz, national director of Chile's INAPI "
+        "(Instituto Nacional de Propiedad Industrial). Chile joined the Patent Cooperation "
+        "Treaty (PCT), to which Brazil has belonged since 1978. Santa Cruz said the institute "
+        "had grown. It grew out of an initiative for South American offices."
+    )
+    labels = classes(result)
+    assert "Santa Cruz" not in labels and "United States" not in labels
+    found = triples(result)
+    assert ("brazil", "memberOf", "patent-cooperation-treaty") in found
+    assert any(
+        p == "headOf" and s == "maximiliano-santa-cruz" and "chile" in o for s, p, o in found
+    )
+
+
+def test_seats_said_by_headquarters_and_descriptions() -> None:
+    found = triples(
+        extract(
+            "Clarivate named 34 firms. Clarivate is a global provider of information services "
+            "and analytics, headquartered in London. The surprise was Soochow University, based "
+            "in the eastern Chinese city of Suzhou. Huawei Technologies released the paper at "
+            "its Shenzhen headquarters. The California Institute of Technology won the case. The Pasadena-based university sued Apple "
+            "in 2016. The Saudi Authority for Intellectual Property (SAIP) signed. The US "
+            "office would help the Riyadh-based body."
+        )
+    )
+    assert ("clarivate", "location", "london") in found
+    assert ("soochow-university", "location", "suzhou") in found
+    assert any(s.startswith("huawei") and o == "shenzhen" for s, p, o in found if p == "location")
+    assert ("california-institute-of-technology", "location", "pasadena") in found
+    assert ("huawei", "location", "pasadena") not in found
+    assert ("apple", "location", "pasadena") not in found
+    assert ("saudi-authority-for-intellectual-property", "location", "riyadh") in found

@@ -393,7 +393,12 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
         if _stock_listing(ent):
             continue  # "Clarivate Plc (NYSE: CLVT)": the exchange is no party to the news
         ent = longer_name(ent)
-        parts = [p for piece in split_coordination(ent) for p in split_title(piece)]
+        parts = [
+            p
+            for piece in split_coordination(ent)
+            for unit in split_unit_of(piece)
+            for p in split_title(unit)
+        ]
         for part in parts:
             span = clean_span(part)
             if span is None or is_non_entity(span.text, part.label_):
@@ -764,6 +769,33 @@ def split_coordination(ent: Span) -> list[Span]:
                 Span(ent.doc, ent.start, i, label=ent.label_),
                 *split_coordination(Span(ent.doc, start, ent.end, label=ent.label_)),
             ]
+    return [ent]
+
+
+_UNIT_WORDS = frozenset("office bureau directorate division department".split())
+_PARENT_WORDS = frozenset(
+    "administration ministry commission organization organisation agency".split()
+)
+
+
+def split_unit_of(ent: Span) -> list[Span]:
+    """Split "Trademark Office of the State Administration for Industry and Commerce", tagged
+    as one name, into the unit and the body it belongs to (the text names both).
+
+    Example: "Trademark Office of the SAIC" -> ["Trademark Office", "SAIC"]; "Office of the
+    Chief Economist" (a unit of one word) stays whole.
+    """
+    if ent.label_ != "ORG":
+        return [ent]
+    doc = ent.doc
+    for i in range(ent.start + 2, ent.end - 3):
+        if doc[i].lower_ != "of" or doc[i + 1].lower_ != "the":
+            continue
+        if doc[i - 1].lower_ not in _UNIT_WORDS:
+            continue
+        parent = doc[i + 2 : ent.end]
+        if len(parent) >= 2 and any(t.lower_ in _PARENT_WORDS for t in parent):
+            return [Span(doc, ent.start, i, label="ORG"), Span(doc, i + 2, ent.end, label="ORG")]
     return [ent]
 
 

@@ -256,6 +256,14 @@ RULES: tuple[Rule, ...] = (
         0.8,
     ),
     _rule(
+        # "Chile also joined the PCT, to which Brazil has belonged since 1978"
+        "treaty-to-which-member-belongs",
+        rf"{E('o', 'Treaty')}, (?:to which|of which) {_THE}{E('s', MEMBER)} (?:has |have |had )?"
+        rf"(?:also )?(?:belonged|acceded|been a (?:member|party|contracting party))\b",
+        "memberOf",
+        0.85,
+    ),
+    _rule(
         "instrument-of-accession",
         rf"{E('s', MEMBER)} (?:has |had )?(?:deposited|deposits|handed over) (?:its|an|the) instruments? of "
         rf"(?:accession|ratification) (?:to|of) {_THE}{E('o', GROUPING)}",
@@ -280,8 +288,9 @@ RULES: tuple[Rule, ...] = (
         # "Indonesia's DGIP, under the Ministry of Law and Human Rights", "The office,
         # headquartered in Delhi, works under the DPIIT"
         "org-under-agency",
-        rf"{E('s', ORG)}(?:,(?:[^,;.⟦]|⟦\d+:(?:{PLACE})⟧){{1,80}},)?,? (?:which |that )?"
-        rf"(?:works |operates |falls |sits |comes |is |was )?(?:placed )?under {_THE}"
+        rf"{E('s', ORG)}\)?(?:,(?:[^,;.⟦]|⟦\d+:(?:{PLACE})⟧){{1,80}},)?,? (?:which |that )?"
+        rf"(?:works |operates |functions |falls |sits |comes |is |was )?(?:placed )?(?:under|within) "
+        rf"{_THE}"
         rf"{E('o', 'GovernmentAgency')}",
         "memberOf",
         0.75,
@@ -292,7 +301,10 @@ RULES: tuple[Rule, ...] = (
         "org-agency-of-ministry",
         rf"{E('s', ORG)}(?:,| is| was)? (?:which |that )?(?:is |was )?(?:affiliated (?:with|to)|"
         rf"reports to|reporting to|attached to|(?:an? |the )(?:[\w-]+ ){{0,3}}(?:agency|body|unit|"
-        rf"arm|department|bureau|organ|service|office) (?:of|under|within|attached to)) {_THE}"
+        rf"arm|department|bureau|organ|service|office) (?:of|under|within|attached to)|"
+        # "INAPI began operating in January 2009 as an agency of the Ministry of Economy"
+        rf"(?:began |started )?(?:operating|operates|functions|serves|acts)(?: [^,.;⟦]{{1,30}})? as "
+        rf"an? (?:[\w-]+ ){{0,3}}(?:agency|body|unit|arm|organ|service) (?:of|under|within)) {_THE}"
         rf"{E('o', 'GovernmentAgency')}",
         "memberOf",
         0.75,
@@ -441,9 +453,21 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "org-based-in",
         rf"{E('s', ORG)}(?:, [^⟦,]{{0,40}}?(?:⟦\d+:[A-Za-z]+⟧)?[^⟦,]{{0,20}},)?,? (?:which is |that is |is |was )?"
-        rf"(?:based|headquartered|located|seated) in {_THE}{E('o', PLACE)}",
+        rf"(?:based|headquartered|located|seated) in {_THE}"
+        # "Soochow University, based in the eastern Chinese city of Suzhou"
+        rf"(?:(?:⟦\d+:Country⟧ |[a-z-]+ ){{0,3}}(?:city|town|municipality|village) of )?"
+        rf"{E('o', PLACE)}",
         "location",
         0.85,
+    ),
+    _rule(
+        # "Clarivate is a global provider of information services and analytics,
+        # headquartered in London"
+        "org-is-a-described-based-in",
+        rf"{E('s', ORG)} (?:is|was) (?:a|an|the) [^⟦.;]{{0,80}}?,? (?:based|headquartered) in "
+        rf"{_THE}{E('o', PLACE)}",
+        "location",
+        0.8,
     ),
     _rule(
         # "Optis, a patent licensing firm headquartered in Plano, Texas, sued ..."
@@ -456,7 +480,11 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "place-based-org",
         # "Plano, Texas-based Optis": the city, not the state
-        rf"{E('o', PLACE)}(?:, ⟦\d+:(?:Region|Country)⟧)?-based (?:[a-z-]+ ){{0,3}}{E('s', ORG)}"
+        rf"{E('o', PLACE)}(?:, ⟦\d+:(?:Region|Country)⟧)?-based "
+        # "Berlin-based patent analytics firm IPlytics", not "the Pasadena-based university
+        # sued Apple"
+        rf"(?:(?!(?:said|says|sued|sues|has|had|is|was|won|filed|told|signed|announced)\b)"
+        rf"[a-z-]+ ){{0,3}}{E('s', ORG)}"
         # not "the Geneva-based UN agency": there the name only qualifies a description
         r"(?! (?:agency|office|body|organi[sz]ation|company|firm|unit|arm|branch|group)\b| ⟦)",
         "location",
@@ -1360,23 +1388,36 @@ def delegation_relations(
 
 _UNIT_HEADS = re.compile(
     r"\b(?:Board|Division|Department|Bureau|Directorate|Unit|Service|Office|Agency|Court|"
-    r"Tribunal|Chamber|Institute|Center|Centre)$"
+    r"Tribunal|Chamber|Institute|Center|Centre)$|"
+    # "the Commission's Directorate-General for Trade", "KU Leuven's Rega Institute for
+    # Medical Research", "the EUIPO's European Observatory on Infringements of ..."
+    r"\b(?:Directorate[- ]General|Department|Office|Bureau|Division|Institute|Observatory|"
+    r"Cent(?:er|re)|Laboratory|School|Faculty) (?:of|for|on)\b"
 )
 _UNIT_OF = re.compile(
     rf"{E('s', ORG)}(?: \([^()]{{1,15}}\))?, (?:the |an? )?(?:[a-z-]+ ){{0,2}}"
-    rf"(?:part|unit|arm|division|branch|component|subsidiary|body|department) of {_THE}{E('o', ORG)}"
+    rf"(?:part|unit|arm|division|branch|component|subsidiary|body|department) of {_THE}"
+    rf"(?:⟦\d+:Country⟧ )?{E('o', ORG)}"
 )
+#: "the Trademark Office of the State Administration for Industry and Commerce"
+_UNIT_OF_THE = re.compile(rf"{E('s', ORG)} of the {E('o', ORG)}")
 _ORGS_UNIT = re.compile(rf"{E('o', ORG)}(?:'s|’s) {E('s', ORG)}")
 
 
 def unit_relations(sentence: SentenceView) -> Iterator[Found]:
     """Bodies inside organisations: "HSI, the investigative arm of ICE", "the USPTO's Patent
     Trial and Appeal Board" (a unit named like one: Board, Division, Directorate ...)."""
-    for pattern, name in ((_UNIT_OF, "unit-of-org"), (_ORGS_UNIT, "org-s-unit")):
+    for pattern, name in (
+        (_UNIT_OF, "unit-of-org"),
+        (_ORGS_UNIT, "org-s-unit"),
+        (_UNIT_OF_THE, "unit-of-the-org"),
+    ):
         for match in pattern.finditer(sentence.tagged):
             unit = sentence.mentions[int(match.group("s"))]
             whole = sentence.mentions[int(match.group("o"))]
-            if pattern is _ORGS_UNIT and not _UNIT_HEADS.search(unit.text):
+            if pattern is not _UNIT_OF and not _UNIT_HEADS.search(unit.text):
+                continue
+            if pattern is _UNIT_OF_THE and len(unit.text.split()) < 2:
                 continue
             if whole.cls == "Company" or unit.cls == "Company":
                 continue  # a firm's departments and subsidiaries are not memberships
@@ -1425,6 +1466,28 @@ def place_based_relations(sentence: SentenceView, index: MentionIndex) -> Iterat
         ]
         if places and places[0].key and places[0].key != owner.key:
             yield Found(owner.key, "location", places[0].key, 0.75, "dep-place-based")
+
+
+def headquarters_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """ "at its Shenzhen headquarters", "from its Geneva headquarters", "Huawei's Shenzhen
+    headquarters": the owner of the headquarters sits in the city that qualifies them."""
+    for head in sentence.tokens_with_lemma(frozenset({"headquarters", "headquarter", "hq"})):
+        if head.lower_ not in {"headquarters", "hq"}:
+            continue
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        places = [
+            index.at(c)
+            for c in head.children
+            if c.dep_ in {"compound", "amod", "nmod"} and c.i < head.i
+        ]
+        places = [p for p in places if p is not None and p.cls == "City" and p.key]
+        if len(owners) != 1 or len(places) != 1:
+            continue
+        owner = resolve_reference(owners[0], index, ("Organization",))
+        if owner is None or not owner.key or not owner.cls:
+            continue
+        if is_subclass(owner.cls, "Organization") and owner.key != places[0].key:
+            yield Found(owner.key, "location", places[0].key, 0.8, "possessor-s-city-headquarters")
 
 
 _JOIN_VERBS = frozenset("join accede ratify".split())

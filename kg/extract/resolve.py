@@ -43,6 +43,7 @@ _NAMED_BY_HEAD = frozenset(
     {
         *("act", "protocol", "convention", "tribunal", "court", "system", "service", "institute"),
         *("confederation", "association", "federation", "society", "foundation"),
+        *("corporation", "commission"),
     }
 )
 _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
@@ -62,6 +63,10 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "federation": ("Organization",),
     "society": ("Organization",),
     "foundation": ("Organization",),
+    # "the corporation": MyIPO (Intellectual Property Corporation of Malaysia), a firm so named
+    "corporation": ("IPOffice", "GovernmentAgency", "Organization", "Company"),
+    # "the Commission's Directorate-General": the European Commission named before
+    "commission": ("GovernmentAgency", "InternationalOrganization"),
     "organisation": ("InternationalOrganization",),
     "company": ("Company",),
     "firm": ("Company",),
@@ -164,6 +169,35 @@ def _town_context(span: Span) -> bool:
     if span.start < 2 or doc[span.start - 1].lower_ != "of":
         return False
     return doc[span.start - 2].lower_ in _TOWN_NOUNS
+
+
+_AGENCY_UNIT_AFTER = re.compile(
+    r"^(?: \([^()]{1,15}\))?, (?:the |an? )(?:[a-z-]+ ){0,2}(?:arm|agency|bureau|division|unit|"
+    r"directorate|department|branch) of (?:the )?(?:US |U\.S\. |UK )?$"
+)
+
+
+def _agency_unit_context(mention: Mention, mentions: list[Mention], agencies: set[str]) -> bool:
+    """ "Homeland Security Investigations (HSI), the investigative arm of US Immigration and
+    Customs Enforcement": a unit of a government agency is an agency, not the firm a short
+    name without an institutional word is taken for."""
+    doc = mention.span.doc
+    nxt = next(
+        (
+            m
+            for m in mentions
+            if m.span.doc is doc
+            and m.span.start_char >= mention.span.end_char
+            and m.key
+            and m.key not in {mention.key}
+            and m.cls not in {"Country"}
+        ),
+        None,
+    )
+    if nxt is None or nxt.key not in agencies:
+        return False
+    between = doc.text[mention.span.end_char : nxt.span.start_char]
+    return bool(_AGENCY_UNIT_AFTER.match(between))
 
 
 def _modifier_use(mention: Mention) -> bool:
@@ -550,6 +584,15 @@ class ArticleEntities:
         country = self.gaz.get(doc[start - 2].ent_id_ or None)
         return country.key if country is not None and country.cls == "Country" else None
 
+    def _own_country_office(self, mention: Mention) -> bool:
+        """Whether a country's possessive names the country of the gazetteer entity the
+        mention resolved to ("Chile's INAPI (Instituto Nacional de Propiedad Industrial)": the
+        name in parentheses is the office's own-language name, not another body)."""
+        draft = self.drafts.get(mention.key or "")
+        entry = self.gaz.get(draft.gaz_key) if draft else None
+        country = self._possessive_country(mention)
+        return bool(entry and country and entry.country == country)
+
     def _foreign_namesake(
         self, mention: Mention, entry: GazetteerEntry | None
     ) -> EntityDraft | None:
@@ -705,9 +748,11 @@ class ArticleEntities:
                 if short is None or " " in short.text or not acronym_matches(short.text, inner):
                     continue
                 long_mention = by_start.get((doc, match.start("inner")))
-                if short.key and fold_name(inner) not in {
-                    fold_name(f) for f in self._names_of(short.key)
-                }:
+                if (
+                    short.key
+                    and fold_name(inner) not in {fold_name(f) for f in self._names_of(short.key)}
+                    and not self._own_country_office(short)
+                ):
                     # The article defines the acronym itself ("NIPO (Northland ...)"): that sense
                     # wins over a gazetteer entry that spells the same letters.
                     self._detach(short)
@@ -749,14 +794,15 @@ class ArticleEntities:
         the gazetteer matched that is the surname of a person named before, and the subject
         of a clause, is that person."""
         for mention in list(self.mentions):
-            if mention.cls not in {"City", "Region"} or " " in mention.text:
+            if mention.cls not in {"City", "Region"}:
                 continue
             if mention.span.root.dep_ not in {"nsubj", "nsubjpass"}:
                 continue  # "flew to Santiago", "in Santiago": the place
             named = [
                 p
                 for p in persons
-                if p.key and p.start < mention.start and p.text.split()[-1] == mention.text
+                # "Maximiliano Santa Cruz ... Santa Cruz said": surnames of two words too
+                if p.key and p.start < mention.start and p.text.endswith(" " + mention.text)
             ]
             if named:
                 self._detach(mention)
@@ -1149,9 +1195,14 @@ class ArticleEntities:
     def _type_from_context(self) -> None:
         """Organisations the words around them show to be companies: "telecoms company
         Huawei", "Raytheon executives", "Acme, a U.S. chipmaker", "the company" referring back."""
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        agencies = {k for k, d in self.drafts.items() if d.cls == "GovernmentAgency"}
         for mention in self.mentions:
             draft = self.drafts.get(mention.key or "")
             if draft is None or draft.gaz_key:
+                continue
+            if draft.cls == "Company" and _agency_unit_context(mention, ordered, agencies):
+                draft.cls = "GovernmentAgency"
                 continue
             # one-word "people" in a company context are companies the NER misread ("maker Zentrix")
             misread = draft.cls == "Person" and (
@@ -1395,6 +1446,12 @@ class ArticleEntities:
         if len(tokens) == 1 and mention.label in {"PERSON", "ORG", "GPE", "NORP"}:
             for draft in self.drafts.values():
                 if draft.cls == "Person" and text in draft.label.split():
+                    return draft
+        if len(tokens) > 1 and mention.label in {"PERSON", "GPE"}:
+            # "Maximiliano Santa Cruz ... Santa Cruz said": a surname of two words, which the
+            # NER may read as a place
+            for draft in self.drafts.values():
+                if draft.cls == "Person" and draft.label.endswith(" " + text):
                     return draft
         if mention.label in {"ORG", "EVENT", "LAW"}:
             folded = text.casefold()

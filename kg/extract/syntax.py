@@ -58,6 +58,11 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
     "province": ("Region",),
     "city": ("City",),
     "university": ("Organization",),
+    "academy": ("Organization",),
+    # "the Riyadh-based body" (SAIP), "the Geneva-based patent pool" (the MPP)
+    "body": ("GovernmentAgency", "IPOffice", "InternationalOrganization", "Organization"),
+    "pool": ("Organization",),
+    "confederation": ("Organization",),
     "spokesperson": ("Person",),
     "spokesman": ("Person",),
     "spokeswoman": ("Person",),
@@ -65,7 +70,7 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
 
 
 # nominals that usually repeat the head word of the name they stand for
-_NAME_HEADS = frozenset({"institute", "bureau", "authority"})
+_NAME_HEADS = frozenset({"institute", "bureau", "authority", "academy", "pool", "confederation"})
 
 
 class MentionIndex:
@@ -312,6 +317,39 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+#: nominals that never stand for a company ("the university", "the Riyadh-based body")
+_NOT_FIRMS = frozenset(
+    "university academy institute body confederation organization organisation bureau "
+    "authority office agency ministry administration regulator".split()
+)
+
+
+def _nominal_antecedent(token: Token, index: MentionIndex) -> Mention | None:
+    """The entity a definite nominal ("the office", "the Hsinchu-based chipmaker") names."""
+    # named before the phrase: "the Geneva-based UN agency" is not the UN
+    start = index.offset(token.left_edge)
+    classes = _NOMINAL_CLASSES[token.lemma_.lower()]
+    if token.lemma_.lower() in _NAME_HEADS:
+        # "the institute" is the last organisation named an Institute, if one was
+        named = index.last_before(start, classes, token.lemma_.lower())
+        if named is not None:
+            return named
+    preferred = classes[:-1] if classes[0] in {"IPOffice", "GovernmentAgency"} else classes
+    seated = _seated_last_before(token, index, start, preferred or classes)
+    if seated is not None:
+        return seated  # "The Hsinchu-based chipmaker": the last one that can sit there
+    if classes[0] in {"IPOffice", "GovernmentAgency"} and len(classes) > 1:
+        # "the office" in IP news is the IP office, even after "tabled in Parliament";
+        # "the agency" is rarely the patent office ("the Munich-based office ... with the
+        # Paris-based agency": the EPO and the IEA)
+        return index.last_before(start, classes[:-1]) or index.last_before(start, classes)
+    if classes == ("Company",):
+        # "TSMC was third, as Samsung ended IBM's reign. The chipmaker was granted ...":
+        # the firm the text is about, not the last one named
+        return index.salient_before(start, classes)
+    return index.last_before(start, classes)
+
+
 def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]) -> Mention | None:
     """The entity a subject-like token stands for: itself, a pronoun's or a nominal's antecedent,
     or the most agent-like mention inside its phrase."""
@@ -335,28 +373,10 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
     if named_here is not None:
         return named_here  # "The Hsinchu-based chipmaker TSMC": the name, not the last chipmaker
     if token.lemma_.lower() in _NOMINAL_CLASSES and definite:
-        # named before the phrase: "the Geneva-based UN agency" is not the UN
-        start = index.offset(token.left_edge)
-        classes = _NOMINAL_CLASSES[token.lemma_.lower()]
-        if token.lemma_.lower() in _NAME_HEADS:
-            # "the institute" is the last organisation named an Institute, if one was
-            named = index.last_before(start, classes, token.lemma_.lower())
-            if named is not None:
-                return named
-        preferred = classes[:-1] if classes[0] in {"IPOffice", "GovernmentAgency"} else classes
-        seated = _seated_last_before(token, index, start, preferred or classes)
-        if seated is not None:
-            return seated  # "The Hsinchu-based chipmaker": the last one that can sit there
-        if classes[0] in {"IPOffice", "GovernmentAgency"} and len(classes) > 1:
-            # "the office" in IP news is the IP office, even after "tabled in Parliament";
-            # "the agency" is rarely the patent office ("the Munich-based office ... with the
-            # Paris-based agency": the EPO and the IEA)
-            return index.last_before(start, classes[:-1]) or index.last_before(start, classes)
-        if classes == ("Company",):
-            # "TSMC was third, as Samsung ended IBM's reign. The chipmaker was granted ...":
-            # the firm the text is about, not the last one named
-            return index.salient_before(start, classes)
-        return index.last_before(start, classes)
+        found = _nominal_antecedent(token, index)
+        if found is not None and found.cls == "Company" and token.lemma_.lower() in _NOT_FIRMS:
+            return None  # "the Pasadena-based university" is no firm named before
+        return found
     if token.like_num or token.pos_ == "NUM":
         # "Some 7,700 of its patents relate to MIUI, its Android-based system": whose patents
         for child in token.children:

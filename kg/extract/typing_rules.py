@@ -54,6 +54,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"( \d{4})?$",
         ),
         (
+            # "Department for Business, Energy and Industrial Strategy": a ministry, whatever
+            # its last word
+            "GovernmentAgency",
+            r"^(?:the )?(?:federal |state |national )?(?:ministry|department|directorate[- ]general)"
+            r" (?:of|for)\b",
+        ),
+        (
             "Initiative",
             r"\b(initiative|programme|program|strategy|highway|project|plan|mission|scheme|campaign|"
             r"pilot|classification|box)\b$|"
