@@ -1795,13 +1795,19 @@ def test_units_named_with_their_parent_body() -> None:
     )
     found = triples(result)
     assert (
-        "trademark-office", "memberOf", "state-administration-for-industry-and-commerce"
+        "trademark-office",
+        "memberOf",
+        "state-administration-for-industry-and-commerce",
     ) in found
     assert (
-        "directorate-general-for-taxation-and-customs-union", "memberOf", "european-commission"
+        "directorate-general-for-taxation-and-customs-union",
+        "memberOf",
+        "european-commission",
     ) in found
     assert (
-        "homeland-security-investigations", "memberOf", "immigration-and-customs-enforcement"
+        "homeland-security-investigations",
+        "memberOf",
+        "immigration-and-customs-enforcement",
     ) in found
     assert classes(result)["Homeland Security Investigations"] == "GovernmentAgency"
 
