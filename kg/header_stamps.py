@@ -36,6 +36,21 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}$")
+#: "Source: Xinhua", "Via: Yonhap": the part of a stamp that names the feed
+_SOURCE_PART = re.compile(r"^(?:Source|Sources|Via)\s*:\s*(?P<pub>[^:]{2,50})$", re.IGNORECASE)
+#: "By Martina Keller, swissinfo.ch": a byline that ends with the site's domain
+_BYLINE_SITE = re.compile(
+    r"^By\s+[^,]{2,60},\s*(?P<pub>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,4})$", re.IGNORECASE
+)
+#: words of a byline that names the writer, not the publisher ("Editorial Staff")
+_STAFF_WORDS = re.compile(r"\b(?:Staff|Correspondent|Reporter|Editor|Desk|Writer|Team)s?\b")
+#: a line that is only a date, as sites stamp it: "Tue 26 Dec 2023 21.40 GMT"
+_DATE_ONLY = re.compile(
+    r"^(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})"
+    r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[AP]M)?(?:\s+[A-Z]{2,4})?)?$",
+    re.IGNORECASE,
+)
 #: Lines that close a wire or release and name no publisher.
 END_MARKERS = frozenset({"NNNN", "Enditem", "ENDITEM", "ENDS", "Ends", "END", "End", "-30-", "###"})
 _ENDS_DATED = re.compile(
@@ -81,9 +96,9 @@ def parse_stamp_line(line: str) -> tuple[str | None, str | None] | None:
     """
     if len(line) > 160 or "\n" in line.strip():
         return None
-    parts = [p.strip() for p in line.split("|") if p.strip()]
+    parts = [p.strip() for p in re.split(r"[|·]", line) if p.strip()]
     labelled = any(_has_label(p) for p in parts)
-    if not labelled and len(parts) < 2:
+    if not labelled and len(parts) < 2 and not _DATE_ONLY.match(line.strip()):
         return None
     stamp_date = None
     for part in parts:
@@ -94,11 +109,15 @@ def parse_stamp_line(line: str) -> tuple[str | None, str | None] | None:
         return None
     publisher = None
     first = parts[0]
-    if (
+    named = _SOURCE_PART.match(first) or _BYLINE_SITE.match(first)
+    if named is not None:
+        publisher = named.group("pub").strip()  # "Source: Xinhua| 2020-04-08 03:12:46|..."
+    elif (
         len(parts) > 1
         and not _has_label(first)
         and not any(ch.isdigit() for ch in first)
         and _NAME.match(first)
+        and not _STAFF_WORDS.search(first)  # "Editorial Staff · 2 July 2024 · 4 min read"
     ):
         publisher = first
     return stamp_date, publisher
@@ -126,8 +145,9 @@ class WireLead:
 
 
 _WIRE_LEAD = re.compile(
-    rf"^[ \t]*(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){{0,2}}),\s+(?P<month>{MONTH_RE})\s+"
-    r"(?P<day>\d{1,2})\s+\((?P<pub>[A-Z][A-Za-z .&'’-]{1,30})\)[ \t]*(?:--|—|–|-)?[ \t]*"
+    rf"^[ \t]*(?P<place>[A-Z][A-Za-z'’.-]+(?: (?:de |da |do |del )?[A-Z][A-Za-z'’.-]+){{0,2}}),\s+"
+    rf"(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})\s+\((?P<pub>[A-Z][A-Za-z .&'’-]{{1,30}})\)"
+    r"\.?[ \t]*(?:--|—|–|-)?[ \t]*"
 )
 
 

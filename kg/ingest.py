@@ -23,6 +23,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -108,7 +109,13 @@ _CAPTION = re.compile(
     r"|\((?:[A-Z][\w.&-]*\s+){0,3}(?:file\s+)?photo(?:/[^()\n]{1,40})?\)\s*$",
     re.IGNORECASE,
 )
-_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<pub>[^\n]{2,60}?)\s*$", re.I)
+_SOURCE_LINE = re.compile(
+    r"^\s*(?:(?:Source|Sources|Via)\s*:"
+    # "ⓒ Korea JoongAng Daily", "© 2024 The Korea Herald. All rights reserved."
+    r"|(?:ⓒ|©|\(c\)|Copyright(?:\s+©)?)(?:\s*(?:19|20)\d{2})?)\s*"
+    r"(?P<pub>[^\n]{2,60}?)\.?(?:\s+All rights reserved\.?)?\s*$",
+    re.I,
+)
 _TRAILING_NAME = re.compile(
     r"(?P<sep>[.!?\"”’)]\s*|\n\s*)"
     r"(?P<pub>(?:[A-Z][\w&'’.-]*|of|the|and)(?:[ ](?:[A-Z][\w&'’.-]*|of|the|and)){0,4}"
@@ -156,7 +163,7 @@ def decode(data: bytes, source: str) -> str:
     return text
 
 
-def parse_header(text: str) -> Header:
+def parse_header(text: str, _below_title: bool = False) -> Header:
     """Find the date line, publisher, photo caption and trailing publisher of a text.
 
     Example:
@@ -202,10 +209,6 @@ def parse_header(text: str) -> Header:
             publisher = _clean_name(match.group("pub") or match.group("wire"))
             dateline = " ".join(w.capitalize() for w in match.group("place").split(",")[0].split())
             pos = match.end()
-        elif (stamp := parse_stamp_line(text.split("\n", 1)[0])) is not None:
-            # "China Daily | Updated: 2022-10-11 10:31", "Published 3:41 AM GMT, January 30, 2020"
-            date, publisher = stamp
-            pos = len(text.split("\n", 1)[0])
         elif written:
             date = _written_date(written)
             pos = written.end()
@@ -219,6 +222,10 @@ def parse_header(text: str) -> Header:
                 place = wire.group("place").split(",")[0]
                 dateline = " ".join(w.capitalize() for w in place.split())
                 pos += len(rest) - len(rest.lstrip("\n")) + wire.end()
+        elif (stamp := parse_stamp_line(text.split("\n", 1)[0])) is not None:
+            # "China Daily | Updated: 2022-10-11 10:31", "Published 3:41 AM GMT, January 30, 2020"
+            date, publisher = stamp
+            pos = len(text.split("\n", 1)[0])
     if not publisher:
         # "(Reuters) - Micron must pay ...", "Washington (AFP) - US border officers ...": at the
         # start of the text or of the line after a date line
@@ -284,6 +291,10 @@ def parse_header(text: str) -> Header:
                 if place:
                     dateline = " ".join(w.capitalize() for w in place.split(",")[0].split())
                 masked.append((after, lead.end()))
+    if date is None and not _below_title:
+        titled = _header_below_title(text)
+        if titled is not None:
+            return titled
     if date is None:
         date = ends_date(text)  # "Ends/Friday, December 8, 2023" closing a release
     trailer = _trailing_publisher(text)
@@ -292,6 +303,35 @@ def parse_header(text: str) -> Header:
         publisher = publisher or name
         masked.append((start, len(text)))
     return Header(date, publisher, caption, tuple(masked), dateline)
+
+
+#: a byline line under a headline: "By our Legal Affairs Correspondent", "Agencies in Paris"
+_BYLINE = re.compile(r"^(?:By|From)\s+\S|^Agencies\b|^[A-Z][\w ]{0,40}\b(?:Staff|Desk|Reporter)$")
+
+
+def _header_below_title(text: str) -> Header | None:
+    """The stamp or dateline under a headline and a byline ("Moderna wins UK ruling ...\nBy
+    our Legal Affairs Correspondent\nPublished 2 July 2024, 18:20 BST"), or None.
+
+    The headline stays prose (it names what the story is about); a byline is masked.
+    """
+    starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text[:1200])][:4]
+    lines = list(itertools.pairwise(starts))  # (start, next start) of each of the first lines
+    for i, start in enumerate(starts[1:], 1):
+        before = [text[a:b].strip() for a, b in lines[:i]]
+        if any(len(line) > 200 or line.endswith((".", ":", ";")) for line in before):
+            return None  # a paragraph of prose: the header is not below it
+        inner = parse_header(text[start:], _below_title=True)
+        if inner.date is None:
+            continue
+        masked = [
+            (a, a + len(text[a:b].rstrip()))
+            for a, b in lines[:i]
+            if _BYLINE.match(text[a:b].strip())
+        ]
+        masked += [(a + start, b + start) for a, b in inner.masked]
+        return Header(inner.date, inner.publisher, inner.caption, tuple(masked), inner.dateline)
+    return None
 
 
 def _header_below_caption(text: str) -> Header | None:

@@ -324,3 +324,85 @@ def test_numeric_dates_read_day_first_outside_the_united_states() -> None:
     assert (article.date, article.publisher) == ("2018-03-02", "Managing IP")
     article = article_from_text("02/03/2018 10:15\n\nThe office said fees will rise.", "t.txt")
     assert article.date is None  # no place says which comes first
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "publisher"),
+    [
+        # a headline, a byline, then the site's stamp
+        (
+            "Court backs inventor in vaccine dispute\n\nBy our Legal Affairs Correspondent\n"
+            "Published 2 July 2024, 18:20 BST\n\nThe High Court ruled on Tuesday.\n",
+            "2024-07-02",
+            None,
+        ),
+        (
+            "Import ban takes effect\n\nAgencies in San Francisco\nTue 26 Dec 2023 21.40 GMT\n\n"
+            "The ban on the watches took effect on Tuesday.\n",
+            "2023-12-26",
+            None,
+        ),
+        (
+            "Court rules on AI picture\n\nLast modified on Wed 29 Nov 2023 09.14 GMT\n\n"
+            "A court in Beijing ruled that the picture is protected.\n",
+            "2023-11-29",
+            None,
+        ),
+        (
+            "Editorial Staff · 2 July 2024 · 4 min read\n\nMilan takes its seat\n\nThe section "
+            "opened on Monday.\n",
+            "2024-07-02",
+            None,
+        ),
+        (
+            "By Anna Meier, swissinfo.ch | 29 September 2022\n\nSwitzerland tops the index "
+            "again.\n",
+            "2022-09-29",
+            "swissinfo.ch",
+        ),
+        (
+            "University ranks second\n\nSource: Xinhua| 2020-04-08 03:12:46|Editor: huaxia\n\n"
+            "GENEVA, April 7 (Xinhua) -- A university ranked second.\n",
+            "2020-04-08",
+            "Xinhua",
+        ),
+        (
+            "Applications grow in 2018\n\n11/02/2019 09:40\n\nSantiago de Chile, Feb 11 (EFE).- "
+            "Trademark applications grew 5%.\n",
+            "2019-02-11",
+            "EFE",
+        ),
+        (
+            "Firms sign licence\n\nSTOCKHOLM, Dec. 9, 2022 /PRNewswire/ -- Two firms signed a "
+            "licence that settles all disputes between them, the two firms said today.\n\n"
+            "SOURCE Ericsson\n",
+            "2022-12-09",
+            "PRNewswire",
+        ),
+        (
+            "Posted : 2023-11-28 16:02\n\nThe office signed a memorandum with its Saudi "
+            "counterpart on Monday, the office said in a statement.\n\nⓒ Korea JoongAng Daily\n",
+            "2023-11-28",
+            "Korea JoongAng Daily",
+        ),
+        (
+            "December 26, 2015\nBANGKOK, Dec 26 (NNT) - Two offices extended their pilot.\n",
+            "2015-12-26",
+            "NNT",
+        ),
+    ],
+)
+def test_stamps_under_a_headline_or_a_byline(text: str, date: str, publisher: str | None) -> None:
+    article = article_from_text(text, "t.txt")
+    assert (article.date, article.publisher) == (date, publisher)
+
+
+def test_a_byline_under_a_headline_is_no_prose() -> None:
+    article = article_from_text(
+        "Court backs inventor\n\nBy our Legal Affairs Correspondent\nPublished 2 July 2024, "
+        "18:20 BST\n\nThe High Court ruled on Tuesday.\n",
+        "t.txt",
+    )
+    prose = article.prose
+    assert "Correspondent" not in prose and "BST" not in prose
+    assert "Court backs inventor" in prose  # the headline stays prose
