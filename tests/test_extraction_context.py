@@ -1846,3 +1846,78 @@ def test_seats_said_by_headquarters_and_descriptions() -> None:
     assert ("huawei", "location", "pasadena") not in found
     assert ("apple", "location", "pasadena") not in found
     assert ("saudi-authority-for-intellectual-property", "location", "riyadh") in found
+
+
+def test_people_with_hyphenated_names_and_judges_titles() -> None:
+    result = extract(
+        "Abdulaziz Al-Swailem, chief executive officer of the Saudi Authority for Intellectual "
+        "Property (SAIP), signed the memorandum. In a long judgment, Mr Justice Richard Meade "
+        "held that the patent was valid."
+    )
+    labels = classes(result)
+    assert labels.get("Abdulaziz Al-Swailem") == "Person"
+    assert labels.get("Richard Meade") == "Person"
+    assert "Justice Richard Meade" not in labels
+    assert (
+        "abdulaziz-al-swailem",
+        "headOf",
+        "saudi-authority-for-intellectual-property",
+    ) in triples(result)
+
+
+def test_a_ministry_whose_portfolio_has_two_words_after_and() -> None:
+    result = extract(
+        "The DPMA, an agency of the Federal Ministry of Justice and Consumer Protection, is the "
+        "central authority. The Ministry of Justice and the EPO met on Monday."
+    )
+    labels = classes(result)
+    assert "Federal Ministry of Justice and Consumer Protection" in labels
+    assert "Ministry of Justice" in labels and "Consumer Protection" not in labels
+
+
+def test_memberships_said_in_descriptions_and_coordinations() -> None:
+    found = triples(
+        extract(
+            "Founded in London in 1974, Interbrand is a global brand consultancy headquartered "
+            "in New York and part of Omnicom Group. Indonesia has been a member of the Patent "
+            "Cooperation Treaty (PCT) since 1997 and of the Madrid Protocol since 2018. The "
+            "Intellectual Property Office of Singapore (IPOS) grew. The agency, a statutory "
+            "board under the Ministry of Law, is chaired by Dr Stanley Lai. China's Tsinghua "
+            "University was second."
+        )
+    )
+    assert ("interbrand", "memberOf", "omnicom-group") in found
+    assert ("interbrand", "location", "new-york") in found
+    assert ("indonesia", "memberOf", "patent-cooperation-treaty") in found
+    assert any(s == "indonesia" and p == "memberOf" and "madrid" in o for s, p, o in found)
+    assert ("intellectual-property-office-of-singapore", "memberOf", "ministry-of-law") in found
+    assert ("tsinghua-university", "country", "china") in found
+
+
+def test_a_relative_clause_between_an_office_and_its_head() -> None:
+    found = triples(
+        extract(
+            "Europol and the European Union Intellectual Property Office (EUIPO) published a "
+            "report. The EUIPO, which registers EU trade marks and designs from its headquarters "
+            "in Alicante, Spain, is led by Executive Director Christian Archambeau."
+        )
+    )
+    office = "european-union-intellectual-property-office"
+    assert ("christian-archambeau", "headOf", office) in found
+    assert (office, "location", "alicante") in found
+    assert not any(o == "european-union" for _, _, o in found)
+
+
+def test_a_headline_name_and_the_university_it_shortens() -> None:
+    result = extract(
+        "Tsinghua ranks second as China tops PCT table\n\nGENEVA, April 7 -- China's Tsinghua "
+        "University was the second-biggest filer among universities in 2019, the World "
+        "Intellectual Property Organization (WIPO) said.\n\nWith 265 applications published "
+        "under WIPO's Patent Cooperation Treaty (PCT), the Beijing-based university trailed "
+        "only the University of California, which kept its No. 1 spot with 470."
+    )
+    labels = classes(result)
+    assert "Tsinghua" not in labels and labels["Tsinghua University"] == "Organization"
+    by_value = {(s.subject, s.value): s for s in result.statistics}
+    assert by_value[("tsinghua-university", D("265"))].date == "2019"  # not the headline's year
+    assert ("tsinghua-university", "location", "beijing") in triples(result)

@@ -98,6 +98,16 @@ def extract_article(
             *joined_treaty_relations(sentence, index),
             *instrument_relations(sentence, index),
         ]
+        # a title read with its organisation ("The EUIPO, which ..., is led by Executive
+        # Director X") wins over the guess that a bare title is the last one named's
+        named_roles = {
+            (r.subject, r.prop) for r in rels if r.pattern != "bare-title-last-organization"
+        }
+        rels = [
+            r
+            for r in rels
+            if r.pattern != "bare-title-last-organization" or (r.subject, r.prop) not in named_roles
+        ]
         events = [m.key for m in sentence.mentions if m.cls == "Event" and m.key]
         rels.extend(delegation_relations(sentence, rels, events[-1] if events else recent_event))
         for rel in rels:
@@ -168,7 +178,11 @@ def extract_article(
             announcer=announcer,
         )
         statistics.extend(in_sentence)
-        dated = [s.date for s in in_sentence if s.date]
+        # a headline's present tense ("Tsinghua ranks second ...") dates it by the article, not
+        # the period the story then names ("in 2019"): titles set no discourse date
+        dated = (
+            [s.date for s in in_sentence if s.date] if not _title_line(article, sentence) else []
+        )
         # the latest: the others are baselines ("up 3% from 6,165 in 2023"); a look back to an
         # earlier year ("Samsung had led the table in 2020 ...") leaves the story's year as it was
         if dated and not (year and max(dated)[:4] < year):
@@ -180,6 +194,13 @@ def extract_article(
     publisher = _publisher(article, table, gaz)
     facts = _background_facts(table, gaz)
     return _assemble(article, table, found, statistics, publisher, facts)
+
+
+def _title_line(article: Article, sentence: SentenceView) -> bool:
+    """Whether a sentence is a line of its own with no closing stop: a headline."""
+    text = sentence.text.rstrip()
+    after = article.text[sentence.end : sentence.end + 1]
+    return not text.endswith((".", "!", "?", '"', "”", ":")) and after in {"\n", ""}
 
 
 def _dateline_key(article: Article, gaz: Gazetteer) -> str | None:

@@ -190,7 +190,11 @@ def clean_span(span: Span) -> Span | None:
     if span.label_ in {"PERSON", "ORG"}:
         # "Spokesperson Wang Wenbin", "Director General Daren Tang": titles before a person.
         cut = start
-        while cut < end - 1 and doc[cut].lower_.strip(".") in _TITLES:
+        while cut < end - 1 and (
+            doc[cut].lower_.strip(".") in _TITLES
+            # "Mr Justice Richard Meade": a judge's title (not "Justice Ministry", an ORG)
+            or (span.label_ == "PERSON" and doc[cut].lower_ == "justice")
+        ):
             cut += 1
         if cut > start and span.label_ == "PERSON":
             start = cut
@@ -218,6 +222,22 @@ def clean_span(span: Span) -> Span | None:
         and (end + 2 >= len(doc) or not doc[end + 2].is_title)
     ):
         end += 2  # "Department of Science [and Technology]": the NER stops at "and"
+    elif (
+        span.label_ == "ORG"
+        and end + 2 < len(doc)
+        and doc[end].lower_ == "and"
+        and doc[start].lower_ in {"ministry", "department", "federal", "state", "directorate"}
+        and doc[end - 2 : end - 1].text == "of"
+    ):
+        # "Federal Ministry of Justice [and Consumer Protection]": a portfolio of two words
+        k = 0
+        while k < 3 and end + 1 + k < len(doc) and doc[end + 1 + k].is_title:
+            if doc[end + 1 + k].ent_type_ not in {"", "ORG"}:  # a place or a person: not
+                k = 0
+                break
+            k += 1
+        if 0 < k < 3:
+            end += 1 + k
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
 
 

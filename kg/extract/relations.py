@@ -177,7 +177,11 @@ RULES: tuple[Rule, ...] = (
         # "The confederation, headquartered in Neuilly-sur-Seine ..., is led by President X"
         rf"{E('o', ORG)}(?: office| agency| ministry| secretariat)?"
         rf"(?:, (?:headquartered|based|founded|established) [^,;⟦]{{0,60}}(?:⟦\d+:(?:{PLACE})⟧"
-        rf"[^,;⟦]{{0,40}}){{0,2}},)?,? (?:which is |that is |is |was |has been |had been )?"
+        rf"[^,;⟦]{{0,40}}){{0,2}},"
+        # "The EUIPO, which registers EU trade marks from its headquarters in Alicante, Spain,
+        # is led by ...": a relative clause, whatever it names, closed by a comma
+        rf"|, which (?:[^;⟦.]|⟦\d+:[A-Za-z]+⟧){{1,140}}?,)?,? "
+        rf"(?:which is |that is |is |was |has been |had been )?"
         # "The Office has been led since last year by Chief Executive ... Tim Moss"
         rf"(?:led|headed|chaired|run)(?: (?:since|from|until) [^⟦,;]{{1,25}}?)? by "
         rf"(?:its |the |their )?"
@@ -199,7 +203,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "org-headquarters-in",
-        rf"{E('s', ORG)}[^⟦]{{0,120}}? (?:its|their) (?:global |world )?headquarters (?:in|at) {_THE}"
+        # "The EUIPO, which registers EU trade marks from its headquarters in Alicante": the
+        # organisation the clause is about, not a name used as a modifier inside it
+        rf"{E('s', ORG)}(?:, which)?(?:[^⟦]|⟦\d+:[A-Za-z]+⟧ (?=[a-z])){{0,120}}? (?:its|their) "
+        rf"(?:global |world )?headquarters (?:in|at) {_THE}"
         rf"{E('o', PLACE)}",
         "location",
         0.7,
@@ -256,6 +263,15 @@ RULES: tuple[Rule, ...] = (
         0.8,
     ),
     _rule(
+        # "Indonesia has been a member of the PCT since 1997 and of the Madrid Protocol since 2018"
+        "member-of-and-of",
+        rf"{E('s', MEMBER)} (?:has been|have been|is|was|are|were|became) (?:a |an )?(?:member|"
+        rf"party|contracting party|signatory) (?:of|to) {_THE}⟦\d+:(?:{GROUPING})⟧[^⟦.;]{{0,30}}? "
+        rf"and (?:of|to) {_THE}{E('o', GROUPING)}",
+        "memberOf",
+        0.85,
+    ),
+    _rule(
         # "Chile also joined the PCT, to which Brazil has belonged since 1978"
         "treaty-to-which-member-belongs",
         rf"{E('o', 'Treaty')}, (?:to which|of which) {_THE}{E('s', MEMBER)} (?:has |have |had )?"
@@ -301,7 +317,7 @@ RULES: tuple[Rule, ...] = (
         "org-agency-of-ministry",
         rf"{E('s', ORG)}(?:,| is| was)? (?:which |that )?(?:is |was )?(?:affiliated (?:with|to)|"
         rf"reports to|reporting to|attached to|(?:an? |the )(?:[\w-]+ ){{0,3}}(?:agency|body|unit|"
-        rf"arm|department|bureau|organ|service|office) (?:of|under|within|attached to)|"
+        rf"arm|department|bureau|organ|service|office|board) (?:of|under|within|attached to)|"
         # "INAPI began operating in January 2009 as an agency of the Ministry of Economy"
         rf"(?:began |started )?(?:operating|operates|functions|serves|acts)(?: [^,.;⟦]{{1,30}})? as "
         rf"an? (?:[\w-]+ ){{0,3}}(?:agency|body|unit|arm|organ|service) (?:of|under|within)) {_THE}"
@@ -316,6 +332,15 @@ RULES: tuple[Rule, ...] = (
         rf"(?:part|member|unit))\b",
         "memberOf",
         0.8,
+    ),
+    _rule(
+        # "Interbrand is a global brand consultancy headquartered in New York and part of
+        # Omnicom Group"
+        "org-is-a-described-and-part-of",
+        rf"{E('s', ORG)} (?:is|was) (?:a|an) [^⟦.;]{{0,60}}?(?:⟦\d+:(?:{PLACE})⟧[^⟦.;]{{0,20}}?)? "
+        rf"and (?:a |now )?part of {_THE}{E('o', ORG)}",
+        "memberOf",
+        0.75,
     ),
     _rule(
         # "The Alexandria, Virginia-based agency is part of the Commerce Department"
@@ -539,7 +564,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "country-s-agency",
-        rf"{E('o', 'Country')}(?:'s|’s) {E('s', 'GovernmentAgency|IPOffice')}",
+        rf"{E('o', 'Country')}(?:'s|’s) {E('s', 'GovernmentAgency|IPOffice|Organization|Company')}",
         "country",
         0.8,
     ),

@@ -95,8 +95,10 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "convention": ("Treaty",),
     "system": ("Treaty",),  # "the system": the Madrid or Hague system named before
 }
+#: a word of a person's name: "Wenbin", "Al-Swailem", "O'Neill", "Lee In-sil"'s "In-sil"
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"
 _TITLED_NAME = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}), (?:the |a |an )?"
+    rf"(?<![\w-])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), (?:the |a |an )?"
     r"(?:[A-Z][\w.]*(?:'s|’s) )?"  # "Socorro Flores Liera, Mexico's ambassador"
     r"(?:[a-z-]+ ){0,2}(?:Commissioner|Director|President|Minister|Secretary|Chairman|Chairwoman|"
     r"Chair|Head|Chief|CEO|Ambassador|Governor|Administrator|Registrar|Deputy|Vice|"
@@ -109,7 +111,7 @@ _NAME_AFTER_TITLE = re.compile(
     r"\b(?:[Ss]pokes(?:person|man|woman)|Commissioner|Director[- ]General|(?:Executive )?Director|"
     r"President|Vice[- ]President|Minister|Secretary[- ]General|Chairman|Chairwoman|CEO|"
     r"Ambassador|Registrar|Judge|Justice|Administrator|Governor|Controller General) "
-    r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2})(?=[,.;:]| said| says| told| and| who|"
+    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?=[,.;:]| said| says| told| and| who|"
     r" has| had| was| is| will| noted| stressed| added)"
 )
 _COMPANY_NOUNS = frozenset(
@@ -671,6 +673,7 @@ class ArticleEntities:
             if cls is None:
                 continue
             self.attach(mention, self._new_draft(mention.text, cls))
+        self._short_names_said_first()
         self._portfolio_ministries(docs)
         self._agreements(docs)
         self._alias_tokens(docs)
@@ -816,6 +819,25 @@ class ArticleEntities:
             if mention.text == acronym and mention.key and mention.key != key:
                 self._detach(mention)
                 self.attach(mention, self.drafts[key], form=False)
+
+    def _short_names_said_first(self) -> None:
+        """ "Tsinghua ranks second ..." in a headline, "Tsinghua University" in the story: a
+        one-word name said before the longer name it shortens is that entity, not a person."""
+        heads = ("University", "Institute", "College", "Group", "Corporation", "Holdings")
+        for mention in list(self.mentions):
+            draft = self.drafts.get(mention.key or "")
+            if draft is None or draft.gaz_key or " " in mention.text:
+                continue
+            longer = [
+                d
+                for d in self.drafts.values()
+                if d is not draft
+                and d.cls != "Person"
+                and any(d.label == f"{mention.text} {head}" for head in heads)
+            ]
+            if len(longer) == 1 and draft.cls in {"Person", "City", "Company", "Organization"}:
+                self._detach(mention)
+                self.attach(mention, longer[0], form=False)
 
     def _detach(self, mention: Mention) -> None:
         """Undo a mention's resolution (its entity stays only if other mentions name it)."""

@@ -329,6 +329,13 @@ def _nominal_antecedent(token: Token, index: MentionIndex) -> Mention | None:
     # named before the phrase: "the Geneva-based UN agency" is not the UN
     start = index.offset(token.left_edge)
     classes = _NOMINAL_CLASSES[token.lemma_.lower()]
+    if token.lemma_.lower() in {"university", "academy"}:
+        # "the Beijing-based university": one named so, else a plain organisation (Caltech),
+        # never an agency, an office or a firm named in between
+        return index.last_before(start, classes, token.lemma_.lower()) or next(
+            (m for m in reversed(index.mentions) if m.end <= start and m.cls == "Organization"),
+            None,
+        )
     if token.lemma_.lower() in _NAME_HEADS:
         # "the institute" is the last organisation named an Institute, if one was
         named = index.last_before(start, classes, token.lemma_.lower())
