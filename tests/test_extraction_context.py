@@ -1921,3 +1921,43 @@ def test_a_headline_name_and_the_university_it_shortens() -> None:
     by_value = {(s.subject, s.value): s for s in result.statistics}
     assert by_value[("tsinghua-university", D("265"))].date == "2019"  # not the headline's year
     assert ("tsinghua-university", "location", "beijing") in triples(result)
+
+
+def test_a_terms_short_form_is_no_name_and_a_class_number_no_figure() -> None:
+    result = extract(
+        "The Zembla office received 9,000 applications in 2023. Utility model (UM) filings "
+        "climbed 24 percent to 1,847. Among residents, the most requested categories under "
+        "the Nice international classification were class 35 and class 41."
+    )
+    labels = classes(result)
+    assert "UM" not in labels
+    assert labels.get("Nice Classification") == "Initiative"
+    assert not any(value in {D("35"), D("41")} for _, value, _ in stats(result))
+    assert not any(s == "nice-classification" for s, _, _ in stats(result))
+
+
+def test_an_office_known_by_its_own_language_letters_after_the_country() -> None:
+    result = extract(
+        "Applications to register trademarks in Chile rose 5 percent last year to 47,384, the "
+        "country's National Institute of Industrial Property (INAPI) said. INAPI is based in "
+        "Santiago."
+    )
+    offices = [label for label, cls in classes(result).items() if cls == "IPOffice"]
+    assert offices == ["Chilean National Institute of Industrial Property"]
+
+
+def test_signatories_do_not_cooperate_with_each_other() -> None:
+    found = triples(
+        extract(
+            "Shen Changyu, commissioner of the China National Intellectual Property "
+            "Administration (CNIPA), received Michael Schwager, director general of IP "
+            "Australia. The two offices then signed a memorandum of understanding (MoU), with "
+            "Shen and Schwager putting their names to the document. The new MoU was signed by "
+            "UKIPO Chief Executive and Comptroller-General Adam Williams."
+        )
+    )
+    assert not any(
+        p == "cooperatesWith" and {s, o} == {"shen-changyu", "michael-schwager"}
+        for s, p, o in found
+    )
+    assert not any("comptroller" in s or "comptroller" in o for s, _, o in found)

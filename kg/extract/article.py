@@ -130,6 +130,8 @@ def extract_article(
                 found, Found(party, "partyTo", agreement, 0.85, "signed-agreement"), sentence, table
             )
             for other in parties[i + 1 :]:
+                if "Person" in {table.drafts[party].cls, table.drafts[other].cls}:
+                    continue  # signatories sign for their bodies; the bodies cooperate
                 _keep(
                     found,
                     Found(party, "cooperatesWith", other, 0.75, "agreement-parties"),

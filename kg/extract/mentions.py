@@ -63,6 +63,9 @@ TITLE_WORDS = frozenset(
         "senator",
         "judge",
         "controller",
+        "controller-general",
+        "comptroller",
+        "comptroller-general",
         "registrar",
         "official",
         "officer",
@@ -95,6 +98,9 @@ TITLE_WORDS = frozenset(
 #: Words that spaCy sometimes tags as names but never are entities here (case-folded).
 NON_ENTITIES = frozenset(
     {
+        # roles an office plays under the PCT, not bodies of their own
+        "international searching authority",
+        "international preliminary examining authority",
         "abroad",
         "ai",
         "community",
@@ -251,7 +257,7 @@ _ROLE_PHRASE = re.compile(
     r"^(?:(?:permanent|executive|deputy|vice|acting|former|senior|chief)\s+)*"
     r"(?:representative|president|director(?:[- ]general)?|secretary(?:[- ]general)?|minister|"
     r"ambassador|chair(?:man|woman|person)?|commissioner|head|chief|spokes(?:person|man|woman)|"
-    r"officer|official|governor|mayor|controller(?:[- ]general)?|registrar(?:[- ]general)?|heads?|"
+    r"officer|official|governor|mayor|c(?:on|omp)troller(?:[- ]general)?|registrar(?:[- ]general)?|heads?|"
     r"founder|co-founder|ceo)"
     r"(?:\s+(?:of|to|for|at)\s+.*)?$",
     re.IGNORECASE,

@@ -418,6 +418,17 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s\-/]+", text.replace("’", "'")) if w]
 
 
+def _concept_before(before: str, acronym: str) -> bool:
+    """Whether the words before "(ACR)" spell it in lower case: "Utility model (UM)", "new-energy
+    vehicles (NEVs)" define a term's short form, not a name."""
+    words = _words(before)[-8:]
+    for n in range(2, len(words) + 1):
+        text = " ".join(words[-n:])
+        if acronym_matches(acronym, text):
+            return any(w[0].islower() and w.lower() not in _STOP for w in words[-n:])
+    return False
+
+
 def acronym_matches(acronym: str, long_form: str) -> bool:
     """True when the acronym's letters are the initials of the long form, in order.
 
@@ -692,6 +703,7 @@ class ArticleEntities:
         """Record "Long Name (ACR)" and "ACR (Long Name)" pairs; returns mentions still open."""
         by_end = {(m.span.doc, m.span.end_char): m for m in [*self.mentions, *pending]}
         by_start = {(m.span.doc, m.span.start_char): m for m in [*self.mentions, *pending]}
+        concepts: set[str] = set()
         for base, doc in docs:
             text = doc_text(doc)
             for match in _ACRONYM_IN_PARENS.finditer(text):
@@ -703,6 +715,8 @@ class ArticleEntities:
                     if owner is not None:
                         pending.append(owner)
                 if owner is None:
+                    if self.gaz.lookup(acronym) is None and _concept_before(before, acronym):
+                        concepts.add(acronym)  # "Utility model (UM) filings": no name
                     continue
                 if not acronym_matches(acronym, owner.text):
                     # "Brazil's National Institute of Industrial Property (INPI)": letters from
@@ -713,6 +727,31 @@ class ArticleEntities:
                         draft.add_form(acronym)
                         self.aliases[acronym] = draft.key
                         self._claim_acronym(acronym, draft.key)
+                    elif (
+                        draft is None
+                        and held is not None
+                        and owner.label == "ORG"
+                        and classify(owner.text, owner.label) == held.cls
+                        and self._possessive_country(owner) in {None, held.country}
+                        # "the IP Tribunal of the Supreme People's Court (SPC)": the letters
+                        # are the tail's, another body's
+                        and not any(
+                            acronym_matches(acronym, " ".join(_words(owner.text)[i:]))
+                            for i in range(1, len(_words(owner.text)))
+                        )
+                    ):
+                        # "the country's National Institute of Industrial Property (INAPI)": an
+                        # office known by its own-language letters; the name is that office's
+                        self.attach(owner, self._draft_for_gazetteer(held.key), form=False)
+                        self.aliases[acronym] = held.key
+                    elif draft and held and held.cls == draft.cls and not draft.gaz_key:
+                        # "the country's National Institute of Industrial Property (INAPI)": an
+                        # office known by its own-language letters; the name is that office's
+                        known = self._draft_for_gazetteer(held.key)
+                        for mention in [m for m in self.mentions if m.key == draft.key]:
+                            self._detach(mention)
+                            self.attach(mention, known, form=False)
+                        self.aliases[acronym] = known.key
                     elif held is None and acronym.isalpha() and 3 <= len(acronym) <= 8:
                         # "the General Secretariat of the Andean Community (SGCAN)", "the
                         # Brazilian Micro and Small Business Support Service (SEBRAE)": an
@@ -778,7 +817,7 @@ class ArticleEntities:
                 self.aliases[short.text] = draft.key
                 if short.key is None:
                     self.attach(short, draft)
-        return [m for m in pending if m.key is None]
+        return [m for m in pending if m.key is None and m.text not in concepts]
 
     def _named_with(self, key: str, word: str) -> bool:
         """Whether one of an entity's names has the word ("Rospatent" is the Federal Service
@@ -859,8 +898,11 @@ class ArticleEntities:
             text = before[offset + first.start() :]
             if not acronym_matches(acronym, text):
                 continue
-            if first.group()[0].islower() and self.gaz.lookup(text) is None:
-                continue  # "intellectual property (IP)": a concept, not a name
+            lowered = any(w[0].islower() and w.lower() not in _STOP for w in _words(text))
+            if lowered and self.gaz.lookup(text) is None:
+                # "intellectual property (IP)", "Utility model (UM) filings": a concept, not a
+                # name (a name capitalises its words, wherever it stands in the sentence)
+                continue
             span = doc.char_span(offset + first.start(), len(before), alignment_mode="expand")
             if span is None:
                 return None

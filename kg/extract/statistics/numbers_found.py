@@ -208,6 +208,8 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         "decree",
         "ordinance",
         "regulation",
+        "class",  # "class 35 (advertising ...)": a classification's number
+        "classes",
     }:
         return None
     if (
