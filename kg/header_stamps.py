@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from kg.months import MONTH_RE, iso_date, month_number
 
 _LABEL = re.compile(
-    r"^\s*(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+(?:at|on))?)\s*:?\s*",
+    r"^\s*(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+(?:at|on))?)\s*[:/]?\s*",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")

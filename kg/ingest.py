@@ -295,6 +295,7 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
         titled = _header_below_title(text)
         if titled is not None:
             return titled
+    masked.extend(_other_stamp_lines(text, masked))
     if date is None:
         date = ends_date(text)  # "Ends/Friday, December 8, 2023" closing a release
     trailer = _trailing_publisher(text)
@@ -303,6 +304,20 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
         publisher = publisher or name
         masked.append((start, len(text)))
     return Header(date, publisher, caption, tuple(masked), dateline)
+
+
+def _other_stamp_lines(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stamp lines the header reader did not take, near the top or at the end ("Updated /
+    Tuesday, 16 Apr 2024 17:45" under the first stamp, "Last modified on Wed 27 Dec 2023 00.05
+    GMT" closing the page): page furniture, not prose."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text)]
+    found = []
+    for start, end in [*lines[:6], *lines[-3:]]:
+        if any(a <= start < b for a, b in masked) or (start, end) in found:
+            continue
+        if parse_stamp_line(text[start:end].strip()) is not None:
+            found.append((start, end))
+    return found
 
 
 #: a byline line under a headline: "By our Legal Affairs Correspondent", "Agencies in Paris"

@@ -1961,3 +1961,18 @@ def test_signatories_do_not_cooperate_with_each_other() -> None:
         for s, p, o in found
     )
     assert not any("comptroller" in s or "comptroller" in o for s, _, o in found)
+
+
+def test_identifiers_scales_and_models_are_no_figures() -> None:
+    found = stats(
+        extract(
+            "Switzerland ranked first with a score of 64.6 out of 100. The court held that "
+            "Moderna's European patent EP 949 was valid. Sales of the Apple Watch Series 9 "
+            "and Ultra 2 were halted. In case (2023) Jing 0491 Min Chu No. 11279, the court "
+            "awarded 500 yuan. Ports handled more than $5 trillion in goods, out of more than "
+            "$6 trillion in trade."
+        )
+    )
+    values = {value for _, value, _ in found}
+    assert not values & {D("100"), D("949"), D("9"), D("2"), D("491"), D("11279")}
+    assert D("500") in values and D("6000000000000") in values

@@ -406,3 +406,15 @@ def test_a_byline_under_a_headline_is_no_prose() -> None:
     prose = article.prose
     assert "Correspondent" not in prose and "BST" not in prose
     assert "Court backs inventor" in prose  # the headline stays prose
+
+
+def test_second_stamps_and_closing_stamps_are_no_prose() -> None:
+    article = article_from_text(
+        "Tuesday, 16 Apr 2024 13:08\nUpdated / Tuesday, 16 Apr 2024 17:45\n\nThe government "
+        "deferred the vote on the court, the minister said on Tuesday.\n\nLast modified on "
+        "Wed 17 Apr 2024 00.05 GMT\n",
+        "t.txt",
+    )
+    assert article.date == "2024-04-16"
+    assert "17:45" not in article.prose and "00.05" not in article.prose
+    assert "deferred the vote" in article.prose

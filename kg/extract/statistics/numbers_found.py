@@ -210,8 +210,25 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         "regulation",
         "class",  # "class 35 (advertising ...)": a classification's number
         "classes",
+        "ep",  # "European patent EP 949": a patent's number
+        "series",  # "Apple Watch Series 9", "Ultra 2": a product's model
+        "ultra",
+        "gen",
+        "version",
+        "model",
+        "mark",
     }:
         return None
+    if (
+        before is not None
+        and before.lower_ == "of"
+        and ent.start > 2
+        and doc[ent.start - 2].lower_ == "out"
+        and doc[ent.start - 3].like_num
+    ):
+        return None  # "a score of 64.6 out of 100": the scale, not a figure
+    if re.fullmatch(r"0\d+", text.strip()):
+        return None  # "Jing 0491": a code written with a leading zero
     if (
         before is not None
         and before.text == ":"
@@ -341,6 +358,8 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
                 None  # "the first WIPO treaty to deal with ...": a first, not a place in a ranking
             )
         rank = parse_ordinal(("no. " if ent.label_ == "CARDINAL" else "") + bare)
+        if numbered and rank and rank > 1000:
+            return None  # "Min Chu No. 11279": a case's number, no place in a ranking
         return Number(ent, Decimal(rank), "Rank", None, pattern="rank-ordinal") if rank else None
     per_cent_after = re.match(r"(?:per cent|percent)\b", doc[ent.end : ent.end + 2].text, re.I)
     if per_cent_after and ent.label_ == "CARDINAL":
