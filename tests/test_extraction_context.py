@@ -1976,3 +1976,16 @@ def test_identifiers_scales_and_models_are_no_figures() -> None:
     values = {value for _, value, _ in found}
     assert not values & {D("100"), D("949"), D("9"), D("2"), D("491"), D("11279")}
     assert D("500") in values and D("6000000000000") in values
+
+
+def test_hosts_and_organisers_of_events() -> None:
+    found = triples(
+        extract(
+            "Singapore is having an iconic year, as the city-state this week hosts the 70th "
+            "meeting of the ASEAN Working Group on Intellectual Property Cooperation. The "
+            "Intellectual Property Office of Singapore (IPOS), which organises IP Week, has had "
+            "a crowded calendar."
+        )
+    )
+    assert any(p == "location" and o == "singapore" and "70th" in s for s, p, o in found)
+    assert ("ip-week", "organizedBy", "intellectual-property-office-of-singapore") in found

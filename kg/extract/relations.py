@@ -435,10 +435,20 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "org-hosted-event",
-        rf"{E('o', AGENT)} (?:has |will |on \w+ )?(?:hosted|organized|organised|convened|hosts|"
-        rf"organizes|will host) {_THE}(?:[\w'’-]+ ){{0,3}}?{E('s', 'Event')}",
+        # "The IPOS, which organises IP Week, ..."
+        rf"{E('o', f'{ORG}|Person')}(?: \([^()]{{1,15}}\))?(?:, (?:which|who|that))? (?:has |will |"
+        rf"(?:on|this|last|next) \w+ )?(?:hosted|organized|organised|convened|hosts|organizes|"
+        rf"organises|will host) {_THE}(?:[\w'’-]+ ){{0,3}}?{E('s', 'Event')}",
         "organizedBy",
         0.85,
+    ),
+    _rule(
+        # "as the city-state this week hosts the 70th meeting of the ASEAN Working Group"
+        "place-hosts-event",
+        rf"{E('o', PLACE)} (?:has |will |(?:on|this|last|next) \w+ )?(?:hosted|hosts|will host|"
+        rf"is hosting|was hosting) {_THE}(?:[\w'’-]+ ){{0,3}}?{E('s', 'Event')}",
+        "location",
+        0.8,
     ),
     _rule(
         # "the IP Key Latin America Summit, a two-day forum the EUIPO organised in Rio"

@@ -71,6 +71,7 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "company": ("Company",),
     "firm": ("Company",),
     "country": ("Country",),
+    "city-state": ("Country",),
     "kingdom": ("Country",),  # "the Kingdom's most prolific patent holder"
     "republic": ("Country",),
     "archipelago": ("Country",),
@@ -200,6 +201,21 @@ def _agency_unit_context(mention: Mention, mentions: list[Mention], agencies: se
         return False
     between = doc.text[mention.span.end_char : nxt.span.start_char]
     return bool(_AGENCY_UNIT_AFTER.match(between))
+
+
+def _names_a_sitting(mention: Mention) -> bool:
+    """A name used to qualify a sitting or a treaty ("the United Nations conference")."""
+    root = mention.span.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in {
+        "conference",
+        "meeting",
+        "summit",
+        "forum",
+        "session",
+        "assembly",
+        "convention",
+        "treaty",
+    }
 
 
 def _modifier_use(mention: Mention) -> bool:
@@ -1369,6 +1385,13 @@ class ArticleEntities:
         for base, doc in docs:
             for token in doc:
                 classes = _NOMINAL_HEADS.get(token.lemma_.lower())
+                if (
+                    token.lower_ == "state"
+                    and token.i >= 2
+                    and doc[token.i - 1].text == "-"
+                    and doc[token.i - 2].lower_ == "city"
+                ):
+                    classes = ("Country",)  # "the city-state" (Singapore), written in three tokens
                 if not classes or (id(doc), token.i) in covered or token.dep_ == "compound":
                     continue
                 described_by_un = self._un_description(token, ordered, base)
@@ -1413,6 +1436,9 @@ class ArticleEntities:
                         # "MIUI, its Android-based system ... the company": a name used as a
                         # modifier is no antecedent of "the company"
                         and not (head in {"company", "firm"} and _modifier_use(m))
+                        # "the United Nations conference ... the agency": a name qualifying a
+                        # sitting is not what "the agency" stands for
+                        and not _names_a_sitting(m)
                     ),
                     None,
                 )
