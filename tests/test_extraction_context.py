@@ -1989,3 +1989,37 @@ def test_hosts_and_organisers_of_events() -> None:
     )
     assert any(p == "location" and o == "singapore" and "70th" in s for s, p, o in found)
     assert ("ip-week", "organizedBy", "intellectual-property-office-of-singapore") in found
+
+
+def test_the_two_offices_are_the_pair_named_before() -> None:
+    found = triples(
+        extract(
+            "Lee In-sil, commissioner of the Korean Intellectual Property Office (KIPO), and "
+            "Abdulaziz Al-Swailem, chief executive officer of the Saudi Authority for "
+            "Intellectual Property (SAIP), signed the MOU in Riyadh. The two offices have worked "
+            "together since 2018. The ceremony was co-hosted by China's Ministry of Commerce "
+            "(MOFCOM) and the European Commission's Directorate-General for Trade (DG Trade). "
+            "The two sides also signed a new memorandum of understanding."
+        )
+    )
+    kipo, saip = "korean-intellectual-property-office", "saudi-authority-for-intellectual-property"
+    assert (kipo, "cooperatesWith", saip) in found or (saip, "cooperatesWith", kipo) in found
+    pairs = {frozenset((s, o)) for s, p, o in found if p == "cooperatesWith"}
+    assert frozenset(("directorate-general-for-trade", "european-commission")) not in pairs
+    assert any("directorate-general-for-trade" in pair for pair in pairs)
+
+
+def test_a_report_two_agencies_call_theirs() -> None:
+    found = triples(
+        extract(
+            "In their Intellectual Property Crime Threat Assessment 2022, Europol and the "
+            "European Union Intellectual Property Office (EUIPO) said criminal networks had "
+            "adapted. Europol, based in The Hague, is headed by Executive Director Catherine "
+            "De Bolle."
+        )
+    )
+    report = "intellectual-property-crime-threat-assessment-2022"
+    assert (report, "publishedBy", "europol") in found
+    assert (report, "publishedBy", "european-union-intellectual-property-office") in found
+    assert ("catherine-de-bolle", "headOf", "europol") in found
+    assert ("europol", "location", "the-hague") in found

@@ -59,6 +59,10 @@ from kg.records import (
 )
 from kg.slug import slugify
 
+#: Rules that guess an organisation from the discourse ("Executive Director X said", "their
+#: report"): a rule that reads it in the same sentence wins over them.
+_GUESSES = frozenset({"bare-title-last-organization", "possessed-index"})
+
 
 def extract_article(
     article: Article, docs: list[tuple[int, Doc]], gaz: Gazetteer | None = None
@@ -98,15 +102,11 @@ def extract_article(
             *joined_treaty_relations(sentence, index),
             *instrument_relations(sentence, index),
         ]
-        # a title read with its organisation ("The EUIPO, which ..., is led by Executive
-        # Director X") wins over the guess that a bare title is the last one named's
-        named_roles = {
-            (r.subject, r.prop) for r in rels if r.pattern != "bare-title-last-organization"
-        }
+        # a title or a report read with its organisation ("The EUIPO, which ..., is led by
+        # Executive Director X") wins over the guess from the discourse
+        named_roles = {(r.subject, r.prop) for r in rels if r.pattern not in _GUESSES}
         rels = [
-            r
-            for r in rels
-            if r.pattern != "bare-title-last-organization" or (r.subject, r.prop) not in named_roles
+            r for r in rels if r.pattern not in _GUESSES or (r.subject, r.prop) not in named_roles
         ]
         events = [m.key for m in sentence.mentions if m.cls == "Event" and m.key]
         rels.extend(delegation_relations(sentence, rels, events[-1] if events else recent_event))

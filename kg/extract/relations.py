@@ -425,6 +425,21 @@ RULES: tuple[Rule, ...] = (
         "publishedBy",
         0.75,
     ),
+    _rule(
+        # "In their IP Crime Threat Assessment 2022, Europol and the EUIPO said ..."
+        "in-their-report-first",
+        rf"[Ii]n their {E('s', 'Index')}, {_THE}{E('o', ORG)} and {_THE}⟦\d+:(?:{ORG})⟧ "
+        rf"(?:said|say|says|found|find|warned|warn|reported|report|estimated|estimate)\b",
+        "publishedBy",
+        0.8,
+    ),
+    _rule(
+        "in-their-report-second",
+        rf"[Ii]n their {E('s', 'Index')}, {_THE}⟦\d+:(?:{ORG})⟧ and {_THE}{E('o', ORG)} "
+        rf"(?:said|say|says|found|find|warned|warn|reported|report|estimated|estimate)\b",
+        "publishedBy",
+        0.8,
+    ),
     # -- events -----------------------------------------------------------------------------
     _rule(
         "event-hosted-by",
@@ -1305,23 +1320,81 @@ def _joint_object(verb: Token) -> bool:
 def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """ "IP Australia and the EPO will launch a PPH pilot", "the USPTO and the JPO have issued
     a joint message": agents acting together cooperate."""
-    for token in sentence.tokens_with_lemma(_JOINT_VERBS | _JOINT_OUTPUT_VERBS):
+    for token in sentence.tokens_with_lemma(_JOINT_VERBS | _JOINT_OUTPUT_VERBS | {"work"}):
         if token.pos_ != "VERB":
             continue
-        if token.lemma_.lower() not in _JOINT_VERBS and not _joint_object(token):
+        together = any(c.lower_ == "together" for c in token.children)
+        if token.lemma_.lower() == "work" and not together:
+            continue
+        if token.lemma_.lower() not in _JOINT_VERBS | {"work"} and not _joint_object(token):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
         agents = [
             m
-            for m in _coordinated_mentions(subject, index)
+            for m in _coordinated_mentions(subject, index) or _the_two(subject, index)
             if _is_agent(m) and m.key and m.cls != "Person"  # people sign for their organisations
         ]
         keys = list(dict.fromkeys(m.key for m in agents))
         for i, first in enumerate(keys):
             for second in keys[i + 1 :]:
                 yield Found(first, "cooperatesWith", second, 0.7, "joint-action")
+
+
+_PAIR_NOUNS: dict[str, tuple[str, ...]] = {
+    "office": ("IPOffice", "GovernmentAgency"),
+    "agency": ("IPOffice", "GovernmentAgency", "InternationalOrganization"),
+    "authority": ("IPOffice", "GovernmentAgency"),
+    "institution": ("Organization",),
+    "organization": ("Organization",),
+    "organisation": ("Organization",),
+    "country": ("Country",),
+    "company": ("Company",),
+    "side": ("Organization",),
+}
+
+
+def _the_two(noun: Token, index: MentionIndex) -> list:
+    """ "The two offices have worked together since 2018": the last two of their kind named
+    before (KIPO and SAIP), or nothing when fewer were named."""
+    classes = _PAIR_NOUNS.get(noun.lemma_.lower())
+    if classes is None or noun.tag_ not in {"NNS", "NNPS"}:
+        return []
+    if not any(c.lower_ == "two" for c in noun.children) or not any(
+        c.lower_ == "the" for c in noun.children
+    ):
+        return []
+    start = index.offset(noun.left_edge)
+
+    def fits(mention) -> bool:
+        return (
+            mention is not None
+            and bool(mention.cls)
+            and mention.cls != "Person"
+            and any(is_subclass(mention.cls, c) for c in classes)
+            and (classes == ("Company",) or mention.cls != "Company")
+        )
+
+    before = [m for m in index.mentions if m.end <= start and start - m.end < 1500 and fits(m)]
+    # the last pair named together ("co-hosted by MOFCOM and the Commission's DG Trade")
+    for mention in reversed(before):
+        partners = [index.at(t) for t in mention.span.root.conjuncts]
+        partner = next((p for p in partners if fits(p) and p.key != mention.key), None)
+        if partner is not None:
+            return [partner, mention]
+    # else the last two named, not counting a name that only qualifies another ("the
+    # Commission's DG Trade", "the UN agency")
+    found: list = []
+    sentence_start = index.offset(noun.sent[0])
+    for mention in reversed(before):
+        if mention.span.root.dep_ in {"poss", "compound", "amod"} or mention.end > sentence_start:
+            continue  # (the pair is named before the sentence that calls them "the two")
+        if mention.key not in {m.key for m in found}:
+            found.append(mention)
+        if len(found) == 2:
+            return found
+    return []
 
 
 def _coordinated_mentions(token, index: MentionIndex) -> list:

@@ -360,7 +360,10 @@ _EVENT_NAME = re.compile(
 )
 
 
-_REPORT_WORD = r"(?:Report|Index|Review|Survey|Scoreboard|Outlook|Indicators|Yearbook|Ranking|Rankings|Study|List)"
+_REPORT_WORD = (
+    r"(?:Report|Index|Review|Survey|Scoreboard|Outlook|Indicators|Yearbook|Ranking|Rankings|Study|"
+    r"List|Assessment)"
+)
 _NAME_WORD = r"(?:[A-Z][\w&'’.+/-]*|\d{1,3}(?:,\d{3})*)"
 #: "the Brand Finance Global 500 2024 ranking", "the Australian IP Report 2024"
 _REPORT_NAME = re.compile(
