@@ -26,7 +26,12 @@ _LABEL = re.compile(
     r"^\s*(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+(?:at|on))?)\s*[:/]?\s*",
     re.IGNORECASE,
 )
-_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_ISO = re.compile(r"\b(?P<y>\d{4})[-.](?P<m>\d{2})[-.](?P<d>\d{2})\b")
+#: "29-Jul-2024" (CGTN), "05.03.2024" (German and Swiss sites: day first)
+_DASHED = re.compile(
+    rf"\b(?P<day>\d{{1,2}})-(?P<month>{MONTH_RE})-(?P<year>\d{{4}})\b", re.IGNORECASE
+)
+_DOTTED = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")
 _MONTH_FIRST = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
@@ -37,7 +42,9 @@ _DAY_FIRST = re.compile(
 )
 _NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}$")
 #: "Source: Xinhua", "Via: Yonhap": the part of a stamp that names the feed
-_SOURCE_PART = re.compile(r"^(?:Source|Sources|Via)\s*:\s*(?P<pub>[^:]{2,50})$", re.IGNORECASE)
+_SOURCE_PART = re.compile(r"^(?:Source|Sources|Via|From)\s*:\s*(?P<pub>[^:]{2,50})$", re.IGNORECASE)
+#: "Posted On: 16 MAR 2024 2:14PM by PIB Delhi": the feed that posted the page
+_POSTED_BY = re.compile(r"\bby\s+(?P<pub>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s*$")
 #: "By Martina Keller, swissinfo.ch": a byline that ends with the site's domain
 _BYLINE_SITE = re.compile(
     r"^By\s+[^,]{2,60},\s*(?P<pub>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,4})$", re.IGNORECASE
@@ -46,7 +53,9 @@ _BYLINE_SITE = re.compile(
 _STAFF_WORDS = re.compile(r"\b(?:Staff|Correspondent|Reporter|Editor|Desk|Writer|Team)s?\b")
 #: a line that is only a date, as sites stamp it: "Tue 26 Dec 2023 21.40 GMT"
 _DATE_ONLY = re.compile(
-    r"^(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    # "03/07/2024 March 7, 2024": a numeric date the written one after it settles
+    r"^(?:\d{1,2}/\d{1,2}/\d{4}\s+)?"
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})"
     r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[AP]M)?(?:\s+[A-Z]{2,4})?)?$",
     re.IGNORECASE,
@@ -69,7 +78,7 @@ def find_date(text: str) -> str | None:
         '2019-07-24'
     """
     found = []
-    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST):
+    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST, _DASHED, _DOTTED):
         match = pattern.search(text)
         if match is not None:
             found.append((match.start(), match))
@@ -110,14 +119,22 @@ def parse_stamp_line(line: str) -> tuple[str | None, str | None] | None:
     publisher = None
     first = parts[0]
     named = _SOURCE_PART.match(first) or _BYLINE_SITE.match(first)
+    posted = next((_POSTED_BY.search(p) for p in parts if _has_label(p)), None)
     if named is not None:
         publisher = named.group("pub").strip()  # "Source: Xinhua| 2020-04-08 03:12:46|..."
+    elif posted is not None and any(
+        len(w) > 1 and w.isupper() for w in posted.group("pub").split()
+    ):
+        # "Posted On: 16 MAR 2024 2:14PM by PIB Delhi" (a feed), not "Posted on December 8,
+        # 2017 by Anjali Rao" (a writer)
+        publisher = posted.group("pub")
     elif (
         len(parts) > 1
         and not _has_label(first)
         and not any(ch.isdigit() for ch in first)
         and _NAME.match(first)
         and not _STAFF_WORDS.search(first)  # "Editorial Staff · 2 July 2024 · 4 min read"
+        and not first.startswith("By ")  # "By Elena Marsh | 12 June 2024": the writer
     ):
         publisher = first
     return stamp_date, publisher

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import InputError
-from kg.header_stamps import END_MARKERS, ends_date, parse_stamp_line, wire_lead
+from kg.header_stamps import END_MARKERS, ends_date, find_date, parse_stamp_line, wire_lead
 from kg.html_text import html_to_text, looks_like_html
 from kg.months import MONTH_RE as _MONTH_RE
 from kg.months import iso_date as _iso_date
@@ -51,14 +51,21 @@ TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".html", ".ht
 MAX_BYTES = 50 * 1024 * 1024
 
 _DASH = r"(?:--|—|–|-)"
+#: a capitalised word of a place, accents included ("SÃO PAULO", "Hà Nội", "Zürich")
+_CAP_WORD = r"(?=[A-ZÀ-ÖØ-Þ])[^\W\d_][\w'’.-]*"
 _DATE_LINE = re.compile(
     # "date 2024-01-25", "Updated: 2022-07-28 09:12", a bare "2024/02/11" line, "24/08/2021"
     r"^\s*(?:(?:date|dated|published|publication date|updated|posted|released)\s*:?\s*"
-    r"(?P<date>\d{4}-\d{2}-\d{2})|(?P<slashed>\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?=[ \t]*\n)"
-    # "24/08/2021 18h32": day first where it cannot be month first, or with a French-style time
-    r"|(?P<dmy>\d{1,2}/\d{1,2}/\d{4})(?P<htime>[ \t]+\d{1,2}h\d{2})?"
-    r"(?=(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?)?[ \t]*\n))"
-    r"(?:T[0-9:.+Z-]*|[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AP]M)?)?"
+    r"(?P<date>\d{4}-\d{2}-\d{2})|(?P<slashed>\d{4}[/.-]\d{1,2}[/.-]\d{1,2})"
+    # "2024.06.20 16:05 KST" (Yonhap)
+    r"(?=(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*\n)"
+    # "24/08/2021 18h32": day first where it cannot be month first, or with a French-style time;
+    # "Thursday, 09/01/2025 15:20 (GMT+7)" (VNA)
+    r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"(?P<dmy>\d{1,2}/\d{1,2}/\d{4})(?P<htime>[ \t]+\d{1,2}h\d{2})?"
+    r"(?=(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?)?(?:[ \t]+\(GMT[+-]\d{1,2}\))?[ \t]*\n))"
+    r"(?:T[0-9:.+Z-]*|[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AP]M)?(?:[ \t]+[A-Z]{2,4}\b)?)?"
+    r"(?:[ \t]+\(GMT[+-]\d{1,2}\))?"
     r"(?:\s*\((?P<pub>[^()\n]{2,60})\))?"
     rf"(?:\s*{_DASH}\s*)?",
     re.IGNORECASE,
@@ -74,14 +81,14 @@ _WRITTEN_DATE_LINE = re.compile(
     rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE}),?\s+(?P<year2>\d{{4}}))"
     r"(?:(?:,?\s+(?:at\s+)?|\s+[-–—|]\s+)\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?"
+    r"(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?|\s+(?:[A-Z][a-z]+ ){1,3}Time)?)?"  # "Eastern Standard Time"
     r"[ \t]*(?:\n|$)",
     re.IGNORECASE,
 )
 #: A wire lead without a date: "(Reuters) - ", "Washington (AFP) - ".
 _AGENCY_LEAD = re.compile(
-    r"^[ \t]*(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:(?:[ ,]+|/)[A-Z][A-Za-z.'’-]+){0,3})[ \t]+)?"
-    rf"\((?P<pub>[A-Z][A-Za-z .&'’-]{{1,40}})\)[ \t]*{_DASH}[ \t]*",
+    rf"^[ \t]*(?:(?P<place>{_CAP_WORD}(?:(?:[ ,]+|/){_CAP_WORD}){{0,3}})[ \t]+)?"
+    rf"\((?P<pub>[A-Za-z][A-Za-z .&'’-]{{1,40}})\)[ \t]*{_DASH}[ \t]*",
     re.MULTILINE,
 )
 _DATELINE = re.compile(
@@ -100,9 +107,33 @@ _BARE_DATELINE = re.compile(
     rf"[ \t]*(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){{0,2}})[ \t]*{_DASH}[ \t]*"
 )
 _NUMERIC_DATELINE = re.compile(
-    r"[ \t]*(?P<place>[A-Z][A-Za-z'’.-]+(?: (?:de |da |do )?[A-Z][A-Za-z'’.-]+){0,3}),[ \t]+"
+    rf"[ \t]*(?P<place>{_CAP_WORD}(?: (?:de |da |do )?{_CAP_WORD}){{0,3}}),[ \t]+"
     r"(?P<dmy>\d{1,2}/\d{1,2}/\d{4})[ \t]*(?:\((?P<pub>[^()\n]{2,60})\))?[ \t]*"
     rf"{_DASH}[ \t]*"
+)
+#: "Munich, 19 March 2024 – ", "Riyadh, November 22, 2024, SPA --": a place in title case, a
+#: full date, perhaps the agency, and a dash (not a hyphen) opening the story
+_TITLE_DATELINE = re.compile(
+    rf"[ \t]*(?P<place>{_CAP_WORD}(?: (?:de |da |do |del )?{_CAP_WORD}){{0,2}}),[ \t]+"
+    rf"(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{_MONTH_RE})|(?P<month2>{_MONTH_RE})[ \t]+"
+    r"(?P<day2>\d{1,2}),?)[ \t]+(?P<year>\d{4})(?:,[ \t]*(?P<pub>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}))?"
+    r"[ \t]*(?:--|—|–)[ \t]*"
+)
+#: "Law360 (November 22, 2024, 7:51 PM EST) -- ": the publisher, then the date in brackets
+_PUBLISHER_DATED_LEAD = re.compile(
+    r"[ \t]*(?P<pub>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) \((?P<when>[^()\n]{6,40})\)"
+    r"[ \t]*(?:--|—|–)[ \t]*"
+)
+#: "NEW YORK & GENEVA--(BUSINESS WIRE)--": a wire service's lead glued with dashes
+_GLUED_WIRE_LEAD = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Z .,&'’-]{1,60}?)--\((?P<pub>[A-Z][A-Za-z .&'’-]{1,40})\)--[ \t]*"
+)
+#: closing lines that date and name the publisher: "This report by The Canadian Press was
+#: first published July 26, 2021.", "© dpa-AFX | 05.03.2024, 14:31"
+_FIRST_PUBLISHED = re.compile(
+    r"^\s*This (?:report|article|story) by (?P<pub>[A-Z][^\n]{1,50}?) was first published "
+    r"(?:on )?(?P<when>[^\n]{6,40}?)\.?\s*$",
+    re.MULTILINE,
 )
 _CAPTION = re.compile(
     r"\b(?:Photo|Photos|Photograph|Image|Picture|File photo|Credit)s?\s*(?::|by\b|/)\s*\S.*$"
@@ -204,7 +235,22 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
     else:
         match = _DATELINE.match(text)
         written = _WRITTEN_DATE_LINE.match(text) if not match else None
-        if match:
+        titled = _TITLE_DATELINE.match(text) if not (match or written) else None
+        dated_lead = _PUBLISHER_DATED_LEAD.match(text) if not (match or written) else None
+        if titled is not None and not _is_place(titled.group("place")):
+            titled = None
+        if dated_lead is not None and find_date(dated_lead.group("when")) is None:
+            dated_lead = None
+        if titled is not None:
+            date = find_date(titled.group(0))
+            publisher = _clean_name(titled.group("pub"))
+            dateline = titled.group("place")
+            pos = titled.end()
+        elif dated_lead is not None:
+            date = find_date(dated_lead.group("when"))
+            publisher = _clean_name(dated_lead.group("pub"))
+            pos = dated_lead.end()
+        elif match:
             date = _dateline_date(match)
             publisher = _clean_name(match.group("pub") or match.group("wire"))
             dateline = " ".join(w.capitalize() for w in match.group("place").split(",")[0].split())
@@ -231,6 +277,13 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
         # start of the text or of the line after a date line
         start = pos + len(text[pos:]) - len(text[pos:].lstrip("\n"))
         lead = _AGENCY_LEAD.match(text, start) if start - pos <= 2 else None
+        glued = _GLUED_WIRE_LEAD.match(text, start) if start - pos <= 2 and not lead else None
+        if glued is not None:
+            # "NEW YORK & GENEVA--(BUSINESS WIRE)--Pfizer Inc. and ..."
+            publisher = _clean_name(glued.group("pub"))
+            place = re.split(r"\s*[&,]\s*", glued.group("place").strip())[0]
+            dateline = " ".join(w.capitalize() for w in place.split())
+            pos = glued.end()
         place_words = (lead.group("place") or "").replace(",", " ").split() if lead else []
         if lead is not None and "".join(w[0] for w in place_words) == lead.group("pub"):
             lead = None  # "World Intellectual Property Organization (WIPO) - ": an acronym
@@ -291,16 +344,35 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
                 if place:
                     dateline = " ".join(w.capitalize() for w in place.split(",")[0].split())
                 masked.append((after, lead.end()))
-    if date is None and not _below_title:
+    if date is None and not _below_title and not publisher and dateline is None:
         titled = _header_below_title(text)
         if titled is not None:
             return titled
     masked.extend(_other_stamp_lines(text, masked))
+    if date is not None and not publisher:
+        # "Updated 18:26, 29-Jul-2024\nCGTN\n\n...": the outlet's name under its stamp
+        rest = text[pos:].lstrip("\n")
+        line = rest.split("\n", 1)[0].strip()
+        name = _masthead(line) if line else None
+        if name:
+            publisher = name
+            start = len(text) - len(rest)
+            masked.append((start, start + len(line)))
     if date is None:
         date = ends_date(text)  # "Ends/Friday, December 8, 2023" closing a release
-    trailer = _trailing_publisher(text)
+    first_published = _FIRST_PUBLISHED.search(text[-300:])
+    if first_published is not None:
+        # "This report by The Canadian Press was first published July 26, 2021."
+        date = date or find_date(first_published.group("when"))
+        publisher = publisher or _clean_name(first_published.group("pub"))
+        masked.append((len(text) - len(text[-300:]) + first_published.start(), len(text)))
+    trailer = _trailing_publisher(text) if first_published is None else None
     if trailer:
         name, start = trailer
+        if "|" in name:  # "© dpa-AFX | 05.03.2024, 14:31": the feed, then when it ran
+            name, _, when = name.partition("|")
+            name = name.strip()
+            date = date or find_date(when)
         publisher = publisher or name
         masked.append((start, len(text)))
     return Header(date, publisher, caption, tuple(masked), dateline)
@@ -320,6 +392,23 @@ def _other_stamp_lines(text: str, masked: list[tuple[int, int]]) -> list[tuple[i
     return found
 
 
+_FROM_LINE = re.compile(r"^From:\s*(?P<pub>[A-Z][^\n]{1,60})$")
+
+
+def _masthead(line: str) -> str | None:
+    """The publisher a header line names on its own: "From: Intellectual Property Office"
+    (GOV.UK), or a news organisation the gazetteer knows ("Nikkei Asia", "CGTN")."""
+    from kg.gazetteer import load_gazetteer
+
+    found = _FROM_LINE.match(line)
+    if found is not None:
+        return found.group("pub").strip()
+    if len(line) > 40 or not line[:1].isupper():
+        return None
+    entry = load_gazetteer().lookup(line)
+    return line if entry is not None and entry.cls in {"Organization", "Company"} else None
+
+
 #: a byline line under a headline: "By our Legal Affairs Correspondent", "Agencies in Paris"
 _BYLINE = re.compile(r"^(?:By|From)\s+\S|^Agencies\b|^[A-Z][\w ]{0,40}\b(?:Staff|Desk|Reporter)$")
 
@@ -330,22 +419,26 @@ def _header_below_title(text: str) -> Header | None:
 
     The headline stays prose (it names what the story is about); a byline is masked.
     """
-    starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text[:1200])][:4]
+    starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text[:1500])][:8]
     lines = list(itertools.pairwise(starts))  # (start, next start) of each of the first lines
     for i, start in enumerate(starts[1:], 1):
         before = [text[a:b].strip() for a, b in lines[:i]]
-        if any(len(line) > 200 or line.endswith((".", ":", ";")) for line in before):
-            return None  # a paragraph of prose: the header is not below it
+        if any(len(line) > 200 or line.endswith((":", ";")) for line in before):
+            return None  # a paragraph of prose: the header is not below it (a GOV.UK summary
+            # of one sentence, "The UK IPO and the USPTO have signed ...", may be)
         inner = parse_header(text[start:], _below_title=True)
         if inner.date is None:
             continue
         masked = [
             (a, a + len(text[a:b].rstrip()))
             for a, b in lines[:i]
-            if _BYLINE.match(text[a:b].strip())
+            if _BYLINE.match(text[a:b].strip()) or _masthead(text[a:b].strip())
         ]
         masked += [(a + start, b + start) for a, b in inner.masked]
-        return Header(inner.date, inner.publisher, inner.caption, tuple(masked), inner.dateline)
+        publisher = inner.publisher or next(
+            (name for a, b in lines[:i] if (name := _masthead(text[a:b].strip()))), None
+        )
+        return Header(inner.date, publisher, inner.caption, tuple(masked), inner.dateline)
     return None
 
 

@@ -397,6 +397,110 @@ def test_stamps_under_a_headline_or_a_byline(text: str, date: str, publisher: st
     assert (article.date, article.publisher) == (date, publisher)
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "publisher"),
+    [
+        (
+            "Applications reach a new high\n\nMunich, 19 March 2024 – The office received "
+            "199 275 applications in 2023.\n",
+            "2024-03-19",
+            None,
+        ),
+        (
+            "Delegates applaud. (SPA)\n\nRiyadh, November 22, 2024, SPA -- Member states "
+            "adopted the treaty.\n",
+            "2024-11-22",
+            "SPA",
+        ),
+        (
+            "Samsung hit with verdict\n\nLaw360 (November 22, 2024, 7:51 PM EST) -- A jury "
+            "ordered Samsung to pay.\n",
+            "2024-11-22",
+            "Law360",
+        ),
+        (
+            "Nikkei Asia\n\nJapan's patent filings climb\n\nReport shows examiners meeting "
+            "goals\n\nNIKKEI STAFF WRITERS\nMarch 29, 2024 05:00 JST\n\nTOKYO -- Filings "
+            "rose.\n",
+            "2024-03-29",
+            "Nikkei Asia",
+        ),
+        (
+            "Updated 18:26, 29-Jul-2024\nCGTN\n\nChina granted 554,000 invention patents.\n",
+            "2024-07-29",
+            "CGTN",
+        ),
+        (
+            "Press release\n\nOffices agree to cooperate\n\nThe two offices have signed a "
+            "memorandum.\n\nFrom: Intellectual Property Office\nPublished 4 June 2024\n\n"
+            "The offices signed it on Monday.\n",
+            "2024-06-04",
+            "Intellectual Property Office",
+        ),
+        (
+            "Business\n\nHuawei stays on top\n\n03/07/2024 March 7, 2024\n\nHuawei remained "
+            "the biggest filer, the agency said.\n\n© 2024 Deutsche Welle\n",
+            "2024-03-07",
+            "Deutsche Welle",
+        ),
+        (
+            "By Elena Marsh | 12 June 2024\n\nThe office received 175,000 applications.\n",
+            "2024-06-12",
+            None,
+        ),
+        (
+            "Patent Office grants over one lakh patents\nPosted On: 16 MAR 2024 2:14PM by PIB "
+            "Delhi\n\nThe office granted 1,00,000 patents.\n",
+            "2024-03-16",
+            "PIB Delhi",
+        ),
+        (
+            "Posted on December 8, 2017 by Anjali Rao\n\nThree stories this week.\n",
+            "2017-12-08",
+            None,
+        ),
+        (
+            "SÃO PAULO, 19/08/2025 – Brazil's institute wants faster decisions.\n",
+            "2025-08-19",
+            None,
+        ),
+        (
+            "2024.06.20 16:05 KST\nSEOUL, June 20 (Yonhap) -- The heads met in Seoul.\n",
+            "2024-06-20",
+            "Yonhap",
+        ),
+        (
+            "Thursday, 09/01/2025 15:20 (GMT+7)\nHà Nội (VNA) – The office received 153,000 "
+            "applications.\n",
+            "2025-01-09",
+            "VNA",
+        ),
+        (
+            "November 16, 2021 01:00 AM Eastern Standard Time\nNEW YORK & GENEVA--(BUSINESS "
+            "WIRE)--Pfizer and the MPP signed a licence.\n",
+            "2021-11-16",
+            "BUSINESS WIRE",
+        ),
+        (
+            "MUNICH (dpa-AFX) - German firms filed more inventions last year, the office said "
+            "on Tuesday in its annual report.\n\n© dpa-AFX | 05.03.2024, 14:31\n",
+            "2024-03-05",
+            "dpa-AFX",
+        ),
+        (
+            "GATINEAU, Que. — Canada was named in 96 applications on its first day as a member, "
+            "the office said in its annual report.\n\nThis report by The Canadian Press was "
+            "first published July 26, 2021.\n",
+            "2021-07-26",
+            "The Canadian Press",
+        ),
+    ],
+)
+def test_more_site_headers_and_closing_lines(text: str, date: str, publisher: str | None) -> None:
+    article = article_from_text(text, "t.txt")
+    assert (article.date, article.publisher) == (date, publisher)
+
+
 def test_a_byline_under_a_headline_is_no_prose() -> None:
     article = article_from_text(
         "Court backs inventor\n\nBy our Legal Affairs Correspondent\nPublished 2 July 2024, "
