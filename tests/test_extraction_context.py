@@ -2023,3 +2023,38 @@ def test_a_report_two_agencies_call_theirs() -> None:
     assert (report, "publishedBy", "european-union-intellectual-property-office") in found
     assert ("catherine-de-bolle", "headOf", "europol") in found
     assert ("europol", "location", "the-hague") in found
+
+
+def test_participants_listed_with_their_titles_and_offices() -> None:
+    found = triples(
+        extract(
+            "The 17th IP5 Heads of Office meeting, hosted by KIPO, brought together KIPO "
+            "Commissioner Kim Wan-ki, U.S. Patent and Trademark Office (USPTO) Director Kathi "
+            "Vidal, Japan Patent Office (JPO) Commissioner Hamano Koichi and Shen Changyu, "
+            "commissioner of the China National Intellectual Property Administration (CNIPA). "
+            "Korea last hosted the heads' meeting in Incheon in 2019."
+        )
+    )
+    event = "17th-ip5-heads-of-office-meeting"
+    for who in (
+        "kathi-vidal",
+        "united-states-patent-and-trademark-office",
+        "japan-patent-office",
+        "china-national-intellectual-property-administration",
+    ):
+        assert (who, "participatedIn", event) in found
+    assert (event, "location", "incheon") not in found
+
+
+def test_a_head_who_took_charge_and_a_seat_described_with_a_name() -> None:
+    found = triples(
+        extract(
+            "The European Union Intellectual Property Office (EUIPO) received 175,000 "
+            "applications. Executive Director João Negrão, who took charge of the EUIPO in "
+            "October 2023, said the figures were good. Under the agreement, the Medicines Patent "
+            "Pool (MPP), a United Nations-backed public health organisation based in Geneva, "
+            "will grant sublicences."
+        )
+    )
+    assert ("joao-negrao", "headOf", "european-union-intellectual-property-office") in found
+    assert ("medicines-patent-pool", "location", "geneva") in found

@@ -113,3 +113,17 @@ def test_a_persons_name_that_spells_a_city_stays_a_person(nlp) -> None:
     assert ("Josephine Santiago", "PERSON") in ents
     assert ("Santiago", "City") in ents  # the city alone stays the city
     assert ("Washington", "City") in ents
+
+
+def test_no_sentence_ends_inside_a_us_name_or_after_a_bracket() -> None:
+    from kg.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp(
+        "The meeting brought together KIPO Commissioner Kim Wan-ki, U.S. Patent and Trademark "
+        "Office (USPTO) Director Kathi Vidal and Japan Patent Office (JPO) Commissioner Hamano "
+        "Koichi. Sales rose in the U.S. The company said so."
+    )
+    sentences = [s.text for s in doc.sents]
+    assert sentences[0].endswith("Hamano Koichi.")
+    assert sentences[1:] == ["Sales rose in the U.S.", "The company said so."]

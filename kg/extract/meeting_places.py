@@ -89,6 +89,14 @@ def _named(noun: Token, index: MentionIndex) -> bool:
 
 
 def _another_time(noun: Token) -> bool:
+    """ "next year's meeting", "its first meeting", and "Korea last hosted the heads' meeting
+    in Incheon": a verb said of another sitting ("last", "previously")."""
+    verb = noun.head if noun.dep_ in {"dobj", "nsubjpass", "nsubj"} else None
+    if verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ in {"last", "previously", "first", "once", "earlier"}
+        for c in verb.children
+    ):
+        return True
     return any(
         w.lower_ in _OTHER_TIME
         for c in noun.children

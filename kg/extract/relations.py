@@ -522,7 +522,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         # "Optis, a patent licensing firm headquartered in Plano, Texas, sued ..."
         "org-described-based-in",
-        rf"{E('s', ORG)}, (?:a|an|the) [^⟦,]{{0,50}}?(?:based|headquartered|located) in "
+        # "MPP, a United Nations-backed public health organisation based in Geneva"
+        rf"{E('s', ORG)}, (?:a|an|the) (?:[^⟦,]|⟦\d+:[A-Za-z]+⟧){{0,60}}?(?:based|headquartered|"
+        rf"located) in "
         rf"{_THE}{E('o', PLACE)}",
         "location",
         0.8,
@@ -791,6 +793,12 @@ _ONE_OF_MEMBERS = re.compile(
 _LIST_THE_MEMBERS = re.compile(
     rf"{_LIST_OF}, (?:the|all) (?:[\w-]+ )?{E('o', GROUPING)} (?:{_MEMBERS}|countries|nations|economies)\b"
 )
+#: an item of a list of participants: "the EPO", "KIPO Commissioner Kim Wan-ki", "Shen
+#: Changyu, commissioner of the CNIPA (CNIPA)"
+_TITLED_ITEM = (
+    rf"(?:⟦\d+:(?:{ORG})⟧(?: \(⟦\d+:[^⟧]*⟧\))? (?:[A-Z][\w.-]*,? ){{1,3}})?⟦\d+:(?:{AGENT})⟧"
+    rf"(?:, (?:the )?[a-z][\w -]{{0,40}}? of the ⟦\d+:(?:{ORG})⟧(?: \(⟦\d+:[^⟧]*⟧\))?)?"
+)
 _ATTENDED_BY = re.compile(
     # "The four-day meeting, hosted by IPOPHL, runs until Friday and brings together ..."
     rf"{E('e', 'Event')}(?:[^⟦.;]|⟦\d+:[^⟧]*⟧){{0,100}}?(?:attended by|participants included|(?:brought|brings|bring) "
@@ -798,7 +806,7 @@ _ATTENDED_BY = re.compile(
     rf" officials| ministers)?(?: of| from)? "
     # "... delegations from all ten member states of ASEAN: Brunei, Cambodia, ..."
     rf"(?:(?:all |the )?(?:[\w-]+ )?{_MEMBERS} of {_THE}⟦\d+:(?:{GROUPING})⟧(?: \(⟦\d+:[^⟧]*⟧\))?:? )?"
-    rf"{_THE}(?P<list>⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{AGENT})⟧)*)",
+    rf"{_THE}(?P<list>{_TITLED_ITEM}(?:(?:,|,? and| and) {_THE}{_TITLED_ITEM})*)",
     re.IGNORECASE,
 )
 
@@ -885,15 +893,31 @@ _LEAD_VERBS = frozenset("lead head run chair direct".split())
 
 
 def _org_led_in_relative_clause(person, index: MentionIndex):
-    """The organisation in "X, who has led the institute since 2015" (a nominal or a name)."""
+    """The organisation in "X, who has led the institute since 2015" or "X, who took charge
+    of the EUIPO in October 2023" (a nominal or a name)."""
     for clause in person.span.root.children:
-        if clause.dep_ != "relcl" or clause.lemma_.lower() not in _LEAD_VERBS:
+        if clause.dep_ != "relcl":
             continue
-        for obj in clause.children:
-            if obj.dep_ == "dobj":
-                found = resolve_reference(obj, index, ("Organization",))
-                if found is not None and found.cls and is_subclass(found.cls, "Organization"):
-                    return found
+        targets = []
+        if clause.lemma_.lower() in _LEAD_VERBS:
+            targets = [c for c in clause.children if c.dep_ == "dobj"]
+        elif clause.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"charge", "helm", "reins"}
+            for c in clause.children
+        ):
+            heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+            targets = [
+                pobj
+                for head in heads
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+        for obj in targets:
+            found = resolve_reference(obj, index, ("Organization",))
+            if found is not None and found.cls and is_subclass(found.cls, "Organization"):
+                return found
     return None
 
 

@@ -27,8 +27,26 @@ def sentence_fixes(doc: Doc) -> Doc:
             and token.text[1:2].islower()
         ):
             token.is_sent_start = True
+        elif (
+            prev.text in _DOTTED_ABBREVIATIONS
+            and token.text[:1].isupper()
+            and token.lower_ not in _SENTENCE_OPENERS
+        ):
+            token.is_sent_start = False  # "U.S. Patent and Trademark Office": one name
+        elif prev.text == ")" and not token.is_space and token.text[:1].isalpha():
+            # "Japan Patent Office (JPO) Commissioner Hamano Koichi": a closing bracket ends
+            # no sentence (one that did would close with a full stop first)
+            token.is_sent_start = False
     _list_items(doc)
     return doc
+
+
+_DOTTED_ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "S."})
+#: words that do open a sentence after an abbreviation ("... in the U.S. The company said")
+_SENTENCE_OPENERS = frozenset(
+    """the a an it its he she his her they their we our this that these those there in on at
+    but and or however meanwhile as for while after before since according last in this""".split()
+)
 
 
 _MARKERS = frozenset({"-", "•", "*", "–", "—", "·"})
