@@ -2058,3 +2058,49 @@ def test_a_head_who_took_charge_and_a_seat_described_with_a_name() -> None:
     )
     assert ("joao-negrao", "headOf", "european-union-intellectual-property-office") in found
     assert ("medicines-patent-pool", "location", "geneva") in found
+
+
+def test_heads_named_after_long_titles_and_people_of_firms() -> None:
+    result = extract(
+        "The visit was hosted by OAPI Director General Denis Loukou Bohoussou for the 6th "
+        "session of the OAPI-ARIPO Joint Commission. OAPI invited ARIPO Director General "
+        "Bemanya Twebaze to its headquarters. The MoU was signed by Kathi Vidal, Under "
+        "Secretary of Commerce for Intellectual Property and Director of the USPTO. The "
+        "Canadian Intellectual Property Office (CIPO) published its report. The agency, a "
+        "special operating agency of Innovation, Science and Economic Development Canada "
+        "(ISED), is currently led by interim chief executive Konstantinos Georgaras. Netlist's "
+        "lead trial counsel, Jason Sheasby of Irell & Manella, told jurors so."
+    )
+    found = triples(result)
+    assert (
+        "denis-loukou-bohoussou",
+        "headOf",
+        "african-intellectual-property-organization",
+    ) in found
+    assert (
+        "bemanya-twebaze",
+        "headOf",
+        "african-regional-intellectual-property-organization",
+    ) in found
+    assert ("kathi-vidal", "headOf", "united-states-patent-and-trademark-office") in found
+    assert classes(result)["Kathi Vidal"] == "Person"
+    assert (
+        "konstantinos-georgaras",
+        "headOf",
+        "canadian-intellectual-property-office",
+    ) in found
+    assert ("jason-sheasby", "affiliatedWith", "irell-manella") in found
+
+
+def test_treaties_in_force_and_parties_announcing_what_they_signed() -> None:
+    found = triples(
+        extract(
+            "Canada joined the Nice Agreement in 2019, and the Patent Law Treaty (PLT) came into "
+            "force for the country in October 2019.\n\nPfizer Inc. (NYSE: PFE) and the Medicines "
+            "Patent Pool (MPP) today announced that they have signed a licence agreement."
+        )
+    )
+    assert ("canada", "memberOf", "patent-law-treaty") in found
+    pairs = {frozenset((s, o)) for s, p, o in found if p == "cooperatesWith"}
+    assert frozenset(("pfizer", "medicines-patent-pool")) in pairs
+    assert not any("pfe" in (s, o) for s, _, o in found)

@@ -316,13 +316,22 @@ def _language_use(ent: Span) -> bool:
 def _stock_listing(ent: Span) -> bool:
     """An exchange in a ticker parenthesis: "(NYSE: CLVT)", "(KRX: 005930)", "(TSE:6758)"."""
     doc = ent.doc
-    return (
+    exchange = (
         ent.start > 0
         and doc[ent.start - 1].text == "("
         and ent.end + 1 < len(doc)
         and doc[ent.end].text == ":"
         and re.fullmatch(r"[A-Z0-9.]{1,8}", doc[ent.end + 1].text) is not None
     )
+    # "(NYSE: PFE)": the ticker itself, after the exchange and its colon
+    ticker = (
+        ent.start > 2
+        and doc[ent.start - 1].text == ":"
+        and doc[ent.start - 3].text == "("
+        and re.fullmatch(r"[A-Z]{2,8}", doc[ent.start - 2].text) is not None
+        and re.fullmatch(r"[A-Z0-9.]{1,8}", ent.text) is not None
+    )
+    return exchange or ticker
 
 
 _SERIES_HEADS = re.compile(

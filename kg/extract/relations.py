@@ -180,8 +180,10 @@ RULES: tuple[Rule, ...] = (
         rf"[^,;⟦]{{0,40}}){{0,2}},"
         # "The EUIPO, which registers EU trade marks from its headquarters in Alicante, Spain,
         # is led by ...": a relative clause, whatever it names, closed by a comma
-        rf"|, which (?:[^;⟦.]|⟦\d+:[A-Za-z]+⟧){{1,140}}?,)?,? "
-        rf"(?:which is |that is |is |was |has been |had been )?"
+        rf"|, which (?:[^;⟦.]|⟦\d+:[A-Za-z]+⟧){{1,140}}?,"
+        # "The agency, a special operating agency of ISED, is currently led by ..."
+        rf"|, (?:a|an) (?:[^;⟦.]|⟦\d+:[A-Za-z]+⟧){{1,120}}?,)?,? "
+        rf"(?:which is |that is |is |was |has been |had been )?(?:currently |now |still )?"
         # "The Office has been led since last year by Chief Executive ... Tim Moss"
         rf"(?:led|headed|chaired|run)(?: (?:since|from|until) [^⟦,;]{{1,25}}?)? by "
         rf"(?:its |the |their )?"
@@ -270,6 +272,21 @@ RULES: tuple[Rule, ...] = (
         rf"and (?:of|to) {_THE}{E('o', GROUPING)}",
         "memberOf",
         0.85,
+    ),
+    _rule(
+        # "the Patent Law Treaty (PLT) came into force for the country in October 2019"
+        "treaty-in-force-for",
+        rf"{E('o', 'Treaty')}(?: \(⟦\d+:[^⟧]*⟧\))? (?:came|comes|entered|enters|will enter|will "
+        rf"come|has entered) into force (?:for|in) {_THE}{E('s', 'Country')}",
+        "memberOf",
+        0.8,
+    ),
+    _rule(
+        # "Jason Sheasby of Irell & Manella", "Professor Li of Tsinghua University"
+        "person-of-org",
+        rf"{E('s', 'Person')} of {_THE}{E('o', 'Company|Organization')}(?! \()",
+        "affiliatedWith",
+        0.7,
     ),
     _rule(
         # "Chile also joined the PCT, to which Brazil has belonged since 1978"
@@ -685,7 +702,12 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 prop = "affiliatedWith"  # "head of Huawei's IP Department": a unit, not the firm
             if prop == "headOf" and title and _PORTFOLIO_COMMISSIONER.search(title):
                 prop = "affiliatedWith"  # "EU Trade Commissioner X", "Commissioner for Patents"
-            if prop == "headOf" and re.match(r" (?:of|for) [a-z]", tagged[match.end() :]):
+            if (
+                prop == "headOf"
+                and title
+                and match.end("title") == match.end()  # (not "X Director General Y for the")
+                and re.match(r" (?:of|for) [a-z]", tagged[match.end() :])
+            ):
                 prop = "affiliatedWith"  # "the SGCAN's director general of social development"
             if (
                 title
@@ -1353,6 +1375,9 @@ def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Itera
         if token.lemma_.lower() not in _JOINT_VERBS | {"work"} and not _joint_object(token):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "they" and token.dep_ == "ccomp":
+            # "Pfizer and the MPP today announced that they have signed a licence"
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), subject)
         if subject is None:
             continue
         agents = [

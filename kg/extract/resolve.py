@@ -101,7 +101,8 @@ _NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"
 _TITLED_NAME = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), (?:the |a |an )?"
     r"(?:[A-Z][\w.]*(?:'s|’s) )?"  # "Socorro Flores Liera, Mexico's ambassador"
-    r"(?:[a-z-]+ ){0,2}(?:Commissioner|Director|President|Minister|Secretary|Chairman|Chairwoman|"
+    r"(?:[a-z-]+ ){0,2}(?:(?:Under|Deputy|Vice|Assistant|Permanent) )?"
+    r"(?:Commissioner|Director|President|Minister|Secretary|Chairman|Chairwoman|"
     r"Chair|Head|Chief|CEO|Ambassador|Governor|Administrator|Registrar|Deputy|Vice|"
     r"spokesperson|spokesman|spokeswoman|director|president|commissioner|head|chief|minister|"
     r"official|officer|judge|registrar|professor|researcher|founder|chairman|executive|"
@@ -112,8 +113,9 @@ _NAME_AFTER_TITLE = re.compile(
     r"\b(?:[Ss]pokes(?:person|man|woman)|Commissioner|Director[- ]General|(?:Executive )?Director|"
     r"President|Vice[- ]President|Minister|Secretary[- ]General|Chairman|Chairwoman|CEO|"
     r"Ambassador|Registrar|Judge|Justice|Administrator|Governor|Controller General) "
-    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?=[,.;:]| said| says| told| and| who|"
-    r" has| had| was| is| will| noted| stressed| added)"
+    # the name ends where the sentence goes on in lower case ("Director General Bemanya
+    # Twebaze to OAPI's headquarters")
+    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?=[,.;:]| [a-z])"
 )
 _COMPANY_NOUNS = frozenset(
     """company firm maker manufacturer carmaker automaker chipmaker giant group groups insurer bank
