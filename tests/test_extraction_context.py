@@ -2104,3 +2104,15 @@ def test_treaties_in_force_and_parties_announcing_what_they_signed() -> None:
     pairs = {frozenset((s, o)) for s, p, o in found if p == "cooperatesWith"}
     assert frozenset(("pfizer", "medicines-patent-pool")) in pairs
     assert not any("pfe" in (s, o) for s, _, o in found)
+
+
+def test_the_countrys_office_is_that_countrys_not_a_namesakes() -> None:
+    result = extract(
+        "Brazil joined the Hague System. Applications cannot be filed through the country's "
+        "National Institute of Industrial Property (INPI). Before moving to Spain he spent a "
+        "decade at Portugal's National Institute of Industrial Property (INPI)."
+    )
+    found = triples(result)
+    assert ("brazilian-national-institute-of-industrial-property", "country", "brazil") in found
+    countries = {o for s, p, o in found if p == "country" and "french" in s}
+    assert not countries - {"france"}

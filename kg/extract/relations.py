@@ -962,8 +962,17 @@ def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
                 person.start, ("Organization",)
             )
         else:
-            org = index.last_before(person.start, specific) or index.last_before(
-                person.start, ("Organization",)
+            # "The office, which is under the MoST, processed ... Director Long said": the
+            # organisation the text is about (the subject), not the last one named
+            # ("IPOS is headed by X and IPOPHL by Director General Y": one named in the same
+            # sentence is the one meant)
+            last = index.last_before(person.start, specific)
+            same_sentence = last is not None and last.start >= sentence.start
+            org = (
+                last
+                if same_sentence
+                else index.salient_before(person.start, specific)
+                or index.last_before(person.start, ("Organization",))
             )
         if "judge" in (groups.get("title") or groups.get("title2") or "").lower():
             # a judge sits on a court: the last court named, not the last organisation

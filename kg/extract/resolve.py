@@ -618,6 +618,25 @@ class ArticleEntities:
         country = self.gaz.get(doc[start - 2].ent_id_ or None)
         return country.key if country is not None and country.cls == "Country" else None
 
+    def _owning_country(self, mention: Mention) -> str | None:
+        """The country of "<Country>'s <name>", or of "the country's <name>" (the last country
+        named before it)."""
+        found = self._possessive_country(mention)
+        doc, start = mention.span.doc, mention.span.start
+        if (
+            found is None
+            and start >= 2
+            and doc[start - 1].text in {"'s", "’s"}
+            and (doc[start - 2].lower_ == "country")
+        ):
+            countries = [
+                m
+                for m in self.mentions
+                if m.cls == "Country" and m.key and m.span.doc is doc and m.end <= mention.start
+            ]
+            found = max(countries, key=lambda m: m.end).key if countries else None
+        return found
+
     def _own_country_office(self, mention: Mention) -> bool:
         """Whether a country's possessive names the country of the gazetteer entity the
         mention resolved to ("Chile's INAPI (Instituto Nacional de Propiedad Industrial)": the
@@ -744,7 +763,18 @@ class ArticleEntities:
                     # the name in its own language; the known office still owns its acronym
                     held = self.gaz.lookup(acronym)
                     draft = self.drafts.get(owner.key or "")
-                    if draft and draft.gaz_key and held and held.cls == draft.cls:
+                    country = self._owning_country(owner) if owner.key is None else None
+                    national = self.gaz.national(owner.text, country) if country else None
+                    if national is not None:
+                        # "the country's National Institute of Industrial Property (INPI)"
+                        # after Brazil: Brazil's institute, its letters in Portuguese
+                        self.attach(owner, self._draft_for_gazetteer(national.key), form=False)
+                        self.aliases[acronym] = national.key
+                        self._claim_acronym(acronym, national.key)
+                    elif draft and held and held.cls == draft.cls:
+                        # "Brazil's National Institute of Industrial Property (INPI)", and
+                        # "Portugal's ... (INPI)" (an office the gazetteer does not know): the
+                        # article's office owns the letters, not France's INPI
                         draft.add_form(acronym)
                         self.aliases[acronym] = draft.key
                         self._claim_acronym(acronym, draft.key)
@@ -753,7 +783,9 @@ class ArticleEntities:
                         and held is not None
                         and owner.label == "ORG"
                         and classify(owner.text, owner.label) == held.cls
-                        and self._possessive_country(owner) in {None, held.country}
+                        # "the country's National Institute of Industrial Property (INAPI)":
+                        # the office of the country named before, if the letters are its own
+                        and self._owning_country(owner) == held.country is not None
                         # "the IP Tribunal of the Supreme People's Court (SPC)": the letters
                         # are the tail's, another body's
                         and not any(
@@ -765,14 +797,6 @@ class ArticleEntities:
                         # office known by its own-language letters; the name is that office's
                         self.attach(owner, self._draft_for_gazetteer(held.key), form=False)
                         self.aliases[acronym] = held.key
-                    elif draft and held and held.cls == draft.cls and not draft.gaz_key:
-                        # "the country's National Institute of Industrial Property (INAPI)": an
-                        # office known by its own-language letters; the name is that office's
-                        known = self._draft_for_gazetteer(held.key)
-                        for mention in [m for m in self.mentions if m.key == draft.key]:
-                            self._detach(mention)
-                            self.attach(mention, known, form=False)
-                        self.aliases[acronym] = known.key
                     elif held is None and acronym.isalpha() and 3 <= len(acronym) <= 8:
                         # "the General Secretariat of the Andean Community (SGCAN)", "the
                         # Brazilian Micro and Small Business Support Service (SEBRAE)": an
