@@ -2116,3 +2116,20 @@ def test_the_countrys_office_is_that_countrys_not_a_namesakes() -> None:
     assert ("brazilian-national-institute-of-industrial-property", "country", "brazil") in found
     countries = {o for s, p, o in found if p == "country" and "french" in s}
     assert not countries - {"france"}
+
+
+def test_space_grouped_thousands_patent_number_lists_and_cuts_by() -> None:
+    result = extract(
+        "The European Patent Office (EPO) received 199 275 patent applications in 2023. It was "
+        "followed by the Japan Patent Office (JPO) with 300,133 and the Korean Intellectual "
+        "Property Office (KIPO) with 243,310. Jurors rejected the argument that U.S. Patent "
+        "Nos. 7,619,912, 11,093,417 and 10,268,608 were invalid. The Zembla office cut the "
+        "stock of pending patent applications by more than 90%."
+    )
+    found = stats(result)
+    assert ("european-patent-office", D("199275"), "Count") in found
+    assert ("japan-patent-office", D("300133"), "Count") in found
+    assert ("korean-intellectual-property-office", D("243310"), "Count") in found
+    values = {value for _, value, _ in found}
+    assert not values & {D("199"), D("275"), D("7619912"), D("11093417"), D("10268608")}
+    assert D("-90") in values

@@ -33,6 +33,8 @@ def sentence_fixes(doc: Doc) -> Doc:
             and token.lower_ not in _SENTENCE_OPENERS
         ):
             token.is_sent_start = False  # "U.S. Patent and Trademark Office": one name
+        elif prev.text == "." and i >= 2 and doc[i - 2].lower_ in {"no", "nos"} and token.like_num:
+            token.is_sent_start = False  # "U.S. Patent Nos. 7,619,912": an abbreviation
         elif prev.text == ")" and not token.is_space and token.text[:1].isalpha():
             # "Japan Patent Office (JPO) Commissioner Hamano Koichi": a closing bracket ends
             # no sentence (one that did would close with a full stop first)

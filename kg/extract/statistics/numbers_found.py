@@ -313,7 +313,7 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         and any(
             t.lower_ in {"ranked", "ranks", "rank", "placed", "came"}
             or _ORDINAL_TOKEN.match(t.text)
-            for t in doc[max(ent.sent.start, ent.start - 8) : ent.start]
+            for t in doc[max(0, ent.start - 8) : ent.start]
         )
     ):
         return None  # "39th among 133 economies": the size of the field ranked, no claim
@@ -322,6 +322,8 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
     qualifier, bare = split_qualifier(text)
     if qualifier is None and before is not None:
         qualifier = _qualifier_before(ent)
+    if any(t.text in {"Nos.", "Nos", "nos."} for t in doc[max(0, ent.start - 8) : ent.start]):
+        return None  # "U.S. Patent Nos. 7,619,912, 11,093,417 and 10,268,608": identifiers
     numbered = before is not None and (
         before.text in {"No.", "No", "Number", "number"}
         or (before.text == "." and ent.start >= 2 and doc[ent.start - 2].text == "No")

@@ -323,6 +323,8 @@ def _adjacent_mention(number: Number, index: MentionIndex) -> Mention | None:
         and skipped < 3
         and (
             doc[i].lower_ in between_words
+            # "the Japan Patent Office (JPO) with 300,133": past the acronym's bracket
+            or (doc[i].text == ")" and doc[i + 1].lower_ == "with")
             # "Microsoft third with 712.9 billion dollars": a place between the name and its figure
             or (_is_ordinal(doc[i]) and skipped > 0 and doc[i + 1].lower_ == "with")
         )
@@ -502,6 +504,16 @@ def change_direction(number: Number) -> str | None:
         return "increase"
     if text.startswith("-") or text.startswith("−"):
         return "decrease"
+    verb = governing_verb(number.tokens.root)
+    head = number.tokens.root.head
+    if verb is not None and head.lower_ == "by" and head.head.i == verb.i:
+        # "cut the stock of pending patent applications by more than 90%": the verb the
+        # change is "by", however far before it
+        lemma = verb.lemma_.lower()
+        if lemma in INCREASE:
+            return "increase"
+        if lemma in DECREASE:
+            return "decrease"
     window = doc[max(0, number.tokens.start - 5) : min(len(doc), number.tokens.end + 3)]
     for token in window:
         lemma = token.lemma_.lower()
