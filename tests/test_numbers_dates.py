@@ -87,3 +87,20 @@ def test_a_scale_letter_glued_to_other_characters_is_read_alone() -> None:
     # found by bench/fuzz.py: "20M(o2" raised KeyError and cost the article its extraction
     assert parse_quantity("20M(o2") == Decimal(20_000_000)
     assert parse_quantity("5 bn.") == Decimal(5_000_000_000)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "article_date", "expected"),
+    [
+        ("As of Nov. 29", "2024-12-03", "2024-11-29"),
+        ("as of the end of June", "2024-12-03", "2024-06-30"),
+        ("29 November", "2024-12-03", "2024-11-29"),
+        ("December 29", "2024-12-03", "2023-12-29"),  # not yet this year: last year's
+        ("Nov. 29, 2023", "2024-12-03", "2023-11-29"),
+        ("May", "2024-12-03", None),  # a month alone is no point in time
+    ],
+)
+def test_days_and_month_ends_without_a_year(
+    phrase: str, article_date: str, expected: str | None
+) -> None:
+    assert resolve_date(phrase, article_date) == expected

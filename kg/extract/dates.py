@@ -132,12 +132,47 @@ def _resolve_date(
         return m.group("year")
     if article_year is None:
         return None
+    if (day_month := _month_without_year(lower, article_date)) is not None:
+        return day_month  # "as of Nov. 29", "by the end of June": the latest such day
     if re.search(r"\bend of (?:last|the previous|the past) year\b", lower):
         return f"{article_year - 1}-12-31"
     if re.search(r"\b(last|previous|past) year\b|\ba year (earlier|ago|before)\b", lower):
         return str(article_year - 1)
     if re.search(r"\bthis year\b|\bso far this year\b|\bthe current year\b", lower):
         return str(article_year)
+    return None
+
+
+_MONTH_WORD = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
+
+
+def _month_without_year(lower: str, article_date: str | None) -> str | None:
+    """ "as of nov. 29", "29 november", "the end of june" with no year: that day in the
+    article's year, or the year before when it would fall after the article's date."""
+    if not article_date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", article_date):
+        return None
+    day = None
+    if m := re.search(rf"\b{_MONTH_WORD} (\d{{1,2}})\b(?!,? \d)", lower):
+        month, day = month_number(m.group(1)), int(m.group(2))
+    elif m := re.search(rf"\b(\d{{1,2}}) {_MONTH_WORD}\b(?! \d)", lower):
+        month, day = month_number(m.group(2)), int(m.group(1))
+    elif m := re.search(rf"\b(?:end|close) of {_MONTH_WORD}\b(?! \d)", lower):
+        month = month_number(m.group(1))
+    else:
+        return None
+    if month is None:
+        return None
+    year = int(article_date[:4])
+    for candidate in (year, year - 1):
+        last = calendar.monthrange(candidate, month)[1]
+        if day is not None and not 1 <= day <= last:
+            return None
+        iso = f"{candidate:04d}-{month:02d}-{(day or last):02d}"
+        if iso <= article_date:
+            return iso
     return None
 
 
