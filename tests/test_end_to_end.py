@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 
 # Floors a little under the scores of the 96 examples (batches 57-76 and 77-96 included unseen)
-EXAMPLE_FLOORS = {"entities": 0.93, "typed_entities": 0.90, "relations": 0.74, "statistics": 0.79}
+EXAMPLE_FLOORS = {"entities": 0.93, "typed_entities": 0.90, "relations": 0.75, "statistics": 0.79}
 SEED_FLOORS = {"entities": 0.95, "typed_entities": 0.95, "relations": 0.90, "statistics": 0.90}
 
 

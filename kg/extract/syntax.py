@@ -331,9 +331,9 @@ def _nominal_antecedent(token: Token, index: MentionIndex) -> Mention | None:
     start = index.offset(token.left_edge)
     classes = _NOMINAL_CLASSES[token.lemma_.lower()]
     if token.lemma_.lower() in {"university", "academy"}:
-        # "the Beijing-based university": one named so, else a plain organisation (Caltech),
+        # "the Beijing-based university": the last plain organisation named (Tsinghua, Caltech),
         # never an agency, an office or a firm named in between
-        return index.last_before(start, classes, token.lemma_.lower()) or next(
+        return next(
             (m for m in reversed(index.mentions) if m.end <= start and m.cls == "Organization"),
             None,
         )
