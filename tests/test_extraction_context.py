@@ -2133,3 +2133,45 @@ def test_space_grouped_thousands_patent_number_lists_and_cuts_by() -> None:
     values = {value for _, value, _ in found}
     assert not values & {D("199"), D("275"), D("7619912"), D("11093417"), D("10268608")}
     assert D("-90") in values
+
+
+def test_heads_said_in_clauses_and_appositions() -> None:
+    found = triples(
+        extract(
+            "The Department for Science, Innovation and Technology (DSIT) agreed. Peter Kyle, "
+            "the Technology Secretary who heads DSIT, has said so. His compatriot António "
+            "Campinos ran the European Union Intellectual Property Office from 2010 to 2018 "
+            "before becoming President of the European Patent Office (EPO), which he still "
+            "heads. The MOU was signed by the Director General of IPOPHL, Mr Rowel Barba, on "
+            "Monday. Giovanni Caforio, chief executive of New York-based Bristol-Myers Squibb, "
+            "said so. The Court of Appeal in Luxembourg, presided over by Klaus Grabinski, has "
+            "received 96 appeals. Kim led the KIPO delegation."
+        )
+    )
+    assert (
+        "peter-kyle",
+        "headOf",
+        "department-for-science-innovation-and-technology",
+    ) in found
+    assert ("antonio-campinos", "headOf", "european-patent-office") in found
+    assert (
+        "antonio-campinos",
+        "headOf",
+        "european-union-intellectual-property-office",
+    ) in found
+    assert ("rowel-barba", "headOf", "intellectual-property-office-of-the-philippines") in found
+    assert ("giovanni-caforio", "headOf", "bristol-myers-squibb") in found
+    assert any(s == "klaus-grabinski" and p == "headOf" for s, p, _ in found)
+    assert not any(p == "headOf" and "korean" in o for _, p, o in found)
+
+
+def test_the_capitalised_office_is_the_one_the_article_is_about() -> None:
+    found = triples(
+        extract(
+            "Fees will rise, after the Intellectual Property Office (IPO) confirmed the change. "
+            "The fee triples, the Office said. The IPO expects more online filings. The European "
+            "Patent Office (EPO), by comparison, already charges claims fees.\n\nThe Office has "
+            "been led since last year by Chief Executive and Comptroller General Tim Moss."
+        )
+    )
+    assert ("tim-moss", "headOf", "intellectual-property-office") in found

@@ -52,7 +52,7 @@ _ROLE = (
     r"director|president|commissioner|head|chief executive|chief|ceo|chairman|chairwoman|"
     r"chairperson|chair|secretary[- ]general|administrator|minister|official|officer|deputy|"
     r"vice[- ]\w+|expert|examiner|counsel|adviser|advisor|representative|delegate|staff member|"
-    r"researcher|leader|governor|ambassador|member|judge|registrar|controller general|"
+    r"researcher|leader|governor|ambassador|member|judge|registrar|c(?:on|omp)troller[- ]general|"
     r"economist|analyst|scientist|professor|engineer|attorney|lawyer|partner)"
 )
 _TITLE = (
@@ -102,6 +102,8 @@ RULES: tuple[Rule, ...] = (
         rf"(?:of|for|at|with|from|to) {_THE}"
         # "head of Kazakhstan's Department", "a partner at law firm Bird & Bird"
         rf"(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?(?:(?:law |consulting |accounting )?firm |company )?"
+        # "chief executive of New York-based Bristol-Myers"
+        rf"(?:⟦\d+:(?:{PLACE})⟧(?:, ⟦\d+:(?:{PLACE})⟧)?-based )?"
         rf"{E('o', ORG)}",
         None,
         0.85,
@@ -176,6 +178,9 @@ RULES: tuple[Rule, ...] = (
         "org-led-by-title-person",
         # "The confederation, headquartered in Neuilly-sur-Seine ..., is led by President X"
         rf"{E('o', ORG)}(?: office| agency| ministry| secretariat)?"
+        # "the Department of Homeland Security (DHS) led by ...", "The Court of Appeal in
+        # Luxembourg, presided over by ..."
+        rf"(?: \(⟦\d+:[^⟧]*⟧\)| \([^()⟦]{{1,15}}\))?(?: in ⟦\d+:(?:{PLACE})⟧)?"
         rf"(?:, (?:headquartered|based|founded|established) [^,;⟦]{{0,60}}(?:⟦\d+:(?:{PLACE})⟧"
         rf"[^,;⟦]{{0,40}}){{0,2}},"
         # "The EUIPO, which registers EU trade marks from its headquarters in Alicante, Spain,
@@ -185,11 +190,53 @@ RULES: tuple[Rule, ...] = (
         rf"|, (?:a|an) (?:[^;⟦.]|⟦\d+:[A-Za-z]+⟧){{1,120}}?,)?,? "
         rf"(?:which is |that is |is |was |has been |had been )?(?:currently |now |still )?"
         # "The Office has been led since last year by Chief Executive ... Tim Moss"
-        rf"(?:led|headed|chaired|run)(?: (?:since|from|until) [^⟦,;]{{1,25}}?)? by "
+        rf"(?:led|headed|chaired|run|presided over)(?: (?:since|from|until) [^⟦,;]{{1,25}}?)? by "
         rf"(?:its |the |their )?"
         rf"(?:{_TITLE},? )?{E('s', 'Person')}",
         None,
         0.85,
+    ),
+    _rule(
+        # "Peter Kyle, the Technology Secretary who heads DSIT"
+        "person-who-heads-org-named",
+        rf"{E('s', 'Person')}, (?:the |a )?[^⟦,;.]{{0,50}}? who (?:now |still |currently )?"
+        rf"(?:heads|leads|runs|chairs|directs) {_THE}{E('o', ORG)}",
+        "headOf",
+        0.8,
+    ),
+    _rule(
+        # "António Campinos ran the agency from 2010 to 2018 before becoming President of the
+        # EPO": a head, then or now
+        "person-became-title-of-org",
+        rf"{E('s', 'Person')} (?:(?:(?!said|says|told|who)(?:[^⟦.;]|⟦\d+:[A-Za-z]+⟧)){{0,100}}? )?"
+        rf"(?:became|becoming|was named|was appointed|"
+        rf"took over as|has been appointed|was elected) (?:as )?(?:the )?{_TITLE} (?:of|at) {_THE}"
+        rf"{E('o', ORG)}",
+        None,
+        0.8,
+    ),
+    _rule(
+        "person-ran-org",
+        rf"{E('s', 'Person')} (?:also )?(?:ran|led|headed|has led|has headed|runs|heads) {_THE}"
+        rf"{E('o', ORG)}(?! (?:delegation|team|talks|negotiations|effort|project|campaign|"
+        rf"office's|agency's)\b)",
+        "headOf",
+        0.75,
+    ),
+    _rule(
+        # "ISED, whose minister, Navdeep Bains, has called ..."
+        "org-whose-title-person",
+        rf"{E('o', ORG)}(?: \(⟦\d+:[^⟧]*⟧\)| \([^()⟦]{{1,15}}\))?, whose {_TITLE},? {E('s', 'Person')}",
+        None,
+        0.8,
+    ),
+    _rule(
+        # "the Director General of IPOPHL, Mr Rowel Barba"
+        "title-of-org-comma-person",
+        rf"(?:the |its )?{_TITLE} of {_THE}{E('o', ORG)}(?: \(⟦\d+:[^⟧]*⟧\))?, "
+        rf"(?:Mr\.? |Ms\.? |Mrs\.? |Dr\.? |Prof\.? )?{E('s', 'Person')}(?=,| and| said| has| was|\.)",
+        None,
+        0.8,
     ),
     _rule(
         "org-s-headquarters-in",
@@ -658,7 +705,7 @@ def role_property(title: str) -> str | None:
         return "affiliatedWith"
     if re.search(
         r"\b(director|president|commissioner|head|chief|ceo|chair\w*|secretary[- ]general|"
-        r"administrator|minister|leader|governor|controller general)\b",
+        r"administrator|minister|leader|governor|c(?:on|omp)troller[- ]general)\b",
         lower,
     ):
         return "headOf"
@@ -719,6 +766,8 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 prop = "affiliatedWith"  # "X, a director at the Ministry": one of several
             subj = mentions[int(match.group("s"))]
             obj = mentions[int(match.group("o"))]
+            if rule.name == "person-ran-org" and obj.text[:1].islower():
+                continue  # "ran the agency from 2010": which agency is a guess; names only
             if prop == "cooperatesWith" and _WISHED.search(tagged[: match.start()]):
                 continue  # "calling on the US to work with China": a wish, not a fact
             if subj.key and obj.key and subj.key != obj.key:

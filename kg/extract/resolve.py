@@ -1471,6 +1471,23 @@ class ArticleEntities:
                     ),
                     None,
                 )
+                if target is not None and token.text == "Office" and head == "office":
+                    # "the Office" written with a capital is the office the article is about:
+                    # the IP office named most often so far ("The European Patent Office (EPO),
+                    # by comparison, ... The Office has been led ... by Tim Moss" is the UKIPO)
+                    counts: dict[str, int] = {}
+                    for m in ordered:
+                        if m.end <= start and m.key and self.drafts[m.key].cls == "IPOffice":
+                            counts[m.key] = counts.get(m.key, 0) + 1
+                    if counts:
+                        best = max(counts.values())
+                        leader = next(
+                            m
+                            for m in reversed(ordered)
+                            if m.end <= start and m.key in counts and counts[m.key] == best
+                        )
+                        if counts.get(target.key or "", 0) < best:
+                            target = leader
                 if (
                     target is not None
                     and head in {"office", "administration"}
