@@ -2175,3 +2175,21 @@ def test_the_capitalised_office_is_the_one_the_article_is_about() -> None:
         )
     )
     assert ("tim-moss", "headOf", "intellectual-property-office") in found
+
+
+def test_lists_a_possessive_names_and_editions_after_an_acronym() -> None:
+    result = extract(
+        "TSMC was granted 3,024 patents, according to IFI's 2022 US Top 50, released on "
+        "Tuesday. The DPMA's Top 10 list was led by Bosch. Switzerland topped the Global "
+        "Innovation Index (GII) 2022 released on Thursday by the Geneva-based World "
+        "Intellectual Property Organization (WIPO). Viet Nam climbed to 44th in the Global "
+        "Innovation Index (GII) 2024, which the World Intellectual Property Organization (WIPO) "
+        "released in Geneva."
+    )
+    labels = classes(result)
+    assert labels.get("2022 US Top 50") == "Index"
+    assert "Top 10" not in labels
+    found = triples(result)
+    wipo = "world-intellectual-property-organization"
+    assert ("global-innovation-index-2022", "publishedBy", wipo) in found
+    assert ("global-innovation-index-2024", "publishedBy", wipo) in found

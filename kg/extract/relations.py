@@ -450,10 +450,22 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "index-published-by",
-        rf"{E('s', 'Index')}[^⟦]{{0,40}}?(?:published|released|compiled|issued|produced|co-published) "
-        rf"(?:(?:today|on \w+|this week|yesterday|last week) )?by {_THE}{E('o', ORG)}",
+        rf"{E('s', 'Index')}(?: \(⟦\d+:[^⟧]*⟧\)| \([^()⟦]{{1,10}}\))?[^⟦]{{0,40}}?(?:published|"
+        rf"released|compiled|issued|produced|co-published) "
+        rf"(?:(?:today|on \w+|this week|yesterday|last week) )?by {_THE}"
+        # "released on Thursday by the Geneva-based WIPO", "by the Munich-based office"
+        rf"(?:⟦\d+:City⟧-based |[\w-]+-based )?{E('o', ORG)}",
         "publishedBy",
         0.9,
+    ),
+    _rule(
+        # "the GII 2024, which the World Intellectual Property Organization (WIPO) released"
+        "index-which-org-released",
+        rf"{E('s', 'Index')}(?: \(⟦\d+:[^⟧]*⟧\)| \([^()⟦]{{1,10}}\))?[^⟦]{{0,12}}?, (?:which|that) "
+        rf"{_THE}{E('o', ORG)}(?: \(⟦\d+:[^⟧]*⟧\))? (?:has |had )?(?:published|released|compiled|"
+        rf"issued|produced|publishes|releases|compiles)\b",
+        "publishedBy",
+        0.85,
     ),
     _rule(
         "org-released-index",

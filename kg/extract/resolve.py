@@ -373,6 +373,10 @@ _REPORT_NAME = re.compile(
     rf"(?= (?:ranking|rankings|list|league table|report|index|edition|survey|study)\b)"
     rf"|(?P<name2>{_NAME_WORD}(?: (?:{_NAME_WORD}|(?:of|on|for)(?: the)?|and))*? {_REPORT_WORD} "
     r"(?:19|20)\d{2})\b"
+    # "IFI's 2022 US Top 50", "the NAI's Top 100": a list a possessive names
+    r"|\b(?!World)[A-Z][A-Za-z.&-]*['’]s "
+    r"(?P<name3>(?:19|20)\d{2} (?:U\.?S\.? |Global |World )?Top \d{1,3}(?: [A-Z][\w.&-]*)*"
+    r"|(?:U\.?S\.? |Global |World )?Top \d{1,3}(?: [A-Z][\w.&-]*)+(?: (?:19|20)\d{2})?)\b"
 )
 #: "the report, "Hydrogen patents for a clean energy future"", "the "Top 100" study": a
 #: publication titled in quotes
@@ -699,6 +703,13 @@ class ArticleEntities:
                 pending.append(mention)
                 continue
             year = re.search(r"\b((?:19|20)\d{2})$", mention.text) if entry.yearly else None
+            if entry.yearly and year is None:
+                # "the Global Innovation Index (GII) 2022": the edition after the acronym
+                doc = mention.span.doc
+                year = re.match(
+                    r"\s*\([A-Z][A-Za-z]{1,8}\)\s+((?:19|20)\d{2})\b",
+                    doc.text[mention.span.end_char : mention.span.end_char + 20],
+                )
             if year:
                 self.attach(mention, self._edition_draft(entry.key, year.group(1)))
             else:
@@ -1152,7 +1163,7 @@ class ArticleEntities:
                         if m in self.mentions:
                             self._detach(m)
             for match in _REPORT_NAME.finditer(text):
-                group = "name" if match.group("name") else "name2"
+                group = next(g for g in ("name", "name2", "name3") if match.group(g))
                 name = re.sub(r"^(?:The|This|Its|Their|In|At|By) ", "", match.group(group))
                 name = re.sub(r"^.*\S['’]s ", "", name)  # "Interbrand's Best Global Brands 2023"
                 start = match.end(group) - len(name)
