@@ -435,7 +435,8 @@ def test_reports_said_in_and_units_inside_agencies() -> None:
         )
     )
     wipo = "world-intellectual-property-organization"
-    assert ("world-intellectual-property-indicators", "publishedBy", wipo) in found
+    # "World Intellectual Property Indicators (WIPI) 2024": the 2024 edition
+    assert ("world-intellectual-property-indicators-2024", "publishedBy", wipo) in found
     board = ("patent-trial-and-appeal-board", "memberOf")
     assert any((s, p) == board for s, p, _ in found)
     assert not any(p == "memberOf" and o == "huawei" for _, p, o in found)
