@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from kg.months import MONTH_RE, iso_date, month_number
 
 _LABEL = re.compile(
-    r"^\s*(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+(?:at|on))?)\s*[:/]?\s*",
+    r"^\s*(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+(?:at|on))?|pub(?:lication)?\.?"
+    r"\s+date)\s*[:/]?\s*",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"\b(?P<y>\d{4})[-.](?P<m>\d{2})[-.](?P<d>\d{2})\b")
@@ -53,8 +54,11 @@ _BYLINE_SITE = re.compile(
 _STAFF_WORDS = re.compile(r"\b(?:Staff|Correspondent|Reporter|Editor|Desk|Writer|Team)s?\b")
 #: a line that is only a date, as sites stamp it: "Tue 26 Dec 2023 21.40 GMT"
 _DATE_ONLY = re.compile(
-    # "03/07/2024 March 7, 2024": a numeric date the written one after it settles
-    r"^(?:\d{1,2}/\d{1,2}/\d{4}\s+)?"
+    # "2023-06-02 HKT 16:08" (RTHK)
+    r"^\d{4}-\d{2}-\d{2}(?:\s+[A-Z]{2,4})?(?:\s+\d{1,2}:\d{2})?$|"
+    # "All News 14:25 January 13, 2021" (a section's name and a time), "16:40 JST, January 16,
+    # 2025", "03/07/2024 March 7, 2024": a numeric date the written one after it settles
+    r"^(?:[A-Z][a-z]+ ){0,2}(?:\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?,?\s+)?(?:\d{1,2}/\d{1,2}/\d{4}\s+)?"
     r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})"
     r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[AP]M)?(?:\s+[A-Z]{2,4})?)?$",

@@ -97,7 +97,9 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?"
     r"|[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}(?=,\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*\())"
     r",\s+"
-    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+    # "SHENZHEN, Feb. 21 [2024] --": the year in brackets
+    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?:,?\s+(?P<year>\d{4})|\s+\[(?P<year3>\d{4})\])?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>\d{{4}}))?)"
     r"\s*(?:\((?P<pub>[^()\n]{2,60})\)|/(?P<wire>[^/\n]{2,40})/)?"
     rf"\s*{_DASH}\s*"
@@ -115,6 +117,8 @@ _NUMERIC_DATELINE = re.compile(
 #: full date, perhaps the agency, and a dash (not a hyphen) opening the story
 _TITLE_DATELINE = re.compile(
     rf"[ \t]*(?P<place>{_CAP_WORD}(?: (?:de |da |do |del )?{_CAP_WORD}){{0,2}}),[ \t]+"
+    # "Riyadh, Jumada II 24, 1434, May 5, 2013, SPA --": a Hijri date before the Gregorian
+    r"(?:[A-Z][a-z-]+(?: (?:I{1,2}|[A-Z][a-z]+))? \d{1,2}, 1[34]\d\d,[ \t]+)?"
     rf"(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{_MONTH_RE})|(?P<month2>{_MONTH_RE})[ \t]+"
     r"(?P<day2>\d{1,2}),?)[ \t]+(?P<year>\d{4})(?:,[ \t]*(?P<pub>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}))?"
     r"[ \t]*(?:--|—|–)[ \t]*"
@@ -272,6 +276,12 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
             # "China Daily | Updated: 2022-10-11 10:31", "Published 3:41 AM GMT, January 30, 2020"
             date, publisher = stamp
             pos = len(text.split("\n", 1)[0])
+            below = _wire_lead_below_title(text, pos) if not publisher else None
+            if below is not None:
+                # "Mon May 22, 2006 4:12pm ET\n\nU.S., Japan to test ...\n\nWASHINGTON
+                # (Reuters) - ": the agency's lead under the headline
+                publisher, dateline, start, end = below
+                masked.append((start, end))
     if not publisher:
         # "(Reuters) - Micron must pay ...", "Washington (AFP) - US border officers ...": at the
         # start of the text or of the line after a date line
@@ -350,14 +360,16 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
             return titled
     masked.extend(_other_stamp_lines(text, masked))
     if date is not None and not publisher:
-        # "Updated 18:26, 29-Jul-2024\nCGTN\n\n...": the outlet's name under its stamp
-        rest = text[pos:].lstrip("\n")
-        line = rest.split("\n", 1)[0].strip()
-        name = _masthead(line) if line else None
-        if name:
-            publisher = name
-            start = len(text) - len(rest)
-            masked.append((start, start + len(line)))
+        # "Updated 18:26, 29-Jul-2024\nCGTN\n\n...", "Last Updated: ...\n\nheadline\nBy
+        # Luxembourg Times staff": the outlet's name in the lines under its stamp
+        for found in list(re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text[pos : pos + 600]))[:3]:
+            line = found.group().strip()
+            name = _masthead(line)
+            if name:
+                publisher = name
+                start = pos + found.start()
+                masked.append((start, start + len(found.group())))
+                break
     if date is None:
         date = ends_date(text)  # "Ends/Friday, December 8, 2023" closing a release
     first_published = _FIRST_PUBLISHED.search(text[-300:])
@@ -378,6 +390,26 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
     return Header(date, publisher, caption, tuple(masked), dateline)
 
 
+def _wire_lead_below_title(text: str, pos: int) -> tuple[str, str | None, int, int] | None:
+    """An agency's lead ("SEOUL, Jan. 13 (Yonhap) --", "WASHINGTON (Reuters) -") opening the
+    paragraph after a headline line under a stamp: (publisher, dateline, start, end)."""
+    rest = text[pos:]
+    lines = [m for m in re.finditer(r"(?m)^[^\n]*\S[^\n]*$", rest)][:2]
+    if len(lines) < 2 or len(lines[0].group()) > 200 or lines[0].group().rstrip().endswith("."):
+        return None
+    start = pos + lines[1].start()
+    wire = _DATELINE.match(text[start:]) or _AGENCY_LEAD.match(text[start:])
+    if wire is None:
+        return None
+    groups = wire.groupdict()
+    publisher = _clean_name(groups.get("pub") or groups.get("wire"))
+    if not publisher:
+        return None
+    place = (groups.get("place") or "").split(",")[0].split("/")[0].strip()
+    dateline = " ".join(w.capitalize() if w.isupper() else w for w in place.split()) or None
+    return publisher, dateline, start, start + wire.end()
+
+
 def _other_stamp_lines(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stamp lines the header reader did not take, near the top or at the end ("Updated /
     Tuesday, 16 Apr 2024 17:45" under the first stamp, "Last modified on Wed 27 Dec 2023 00.05
@@ -392,7 +424,11 @@ def _other_stamp_lines(text: str, masked: list[tuple[int, int]]) -> list[tuple[i
     return found
 
 
-_FROM_LINE = re.compile(r"^From:\s*(?P<pub>[A-Z][^\n]{1,60})$")
+_FROM_LINE = re.compile(
+    r"^From:\s*(?P<pub>[A-Z][^\n]{1,60})$"
+    # "By Luxembourg Times staff": the paper's own staff
+    r"|^By (?P<staff>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}) (?:staff|Staff|reporters|newsroom)$"
+)
 
 
 def _masthead(line: str) -> str | None:
@@ -402,11 +438,13 @@ def _masthead(line: str) -> str | None:
 
     found = _FROM_LINE.match(line)
     if found is not None:
-        return found.group("pub").strip()
+        return (found.group("pub") or found.group("staff")).strip()
     if len(line) > 40 or not line[:1].isupper():
         return None
     entry = load_gazetteer().lookup(line)
-    return line if entry is not None and entry.cls in {"Organization", "Company"} else None
+    # (public broadcasters and press bureaus, RTHK or PIB, are government agencies)
+    known = {"Organization", "Company", "GovernmentAgency"}
+    return line if entry is not None and entry.cls in known else None
 
 
 #: a byline line under a headline: "By our Legal Affairs Correspondent", "Agencies in Paris"
@@ -500,7 +538,7 @@ def _day_first_date(text: str, french_time: bool) -> str | None:
 
 
 def _dateline_date(match: re.Match[str]) -> str | None:
-    year = match.group("year") or match.group("year2")
+    year = match.group("year") or match.group("year2") or match.group("year3")
     if not year:
         return None
     name = (match.group("month") or match.group("month2")).rstrip(".").lower()

@@ -501,6 +501,59 @@ def test_more_site_headers_and_closing_lines(text: str, date: str, publisher: st
     assert (article.date, article.publisher) == (date, publisher)
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "publisher"),
+    [
+        (
+            "All News 14:25 January 13, 2021\n\n(LEAD) Trademark filings jump 16 pct\n\nSEOUL, "
+            "Jan. 13 (Yonhap) -- Trademark applications surged 16.4 percent last year.\n",
+            "2021-01-13",
+            "Yonhap",
+        ),
+        (
+            "Mon May 22, 2006 4:12pm ET\n\nU.S., Japan to test patent highway\n\nWASHINGTON "
+            "(Reuters) - The two offices will let inventors jump the queue.\n",
+            "2006-05-22",
+            "Reuters",
+        ),
+        (
+            "The Yomiuri Shimbun\n16:40 JST, January 16, 2025\n\nCanon slips to 9th\n\nCanon "
+            "was granted 2,329 patents.\n",
+            "2025-01-16",
+            "The Yomiuri Shimbun",
+        ),
+        (
+            "RTHK\n2023-06-02 HKT 16:08\n\nCustoms seizes fakes\n\nCustoms seized 78,000 items.\n",
+            "2023-06-02",
+            "RTHK",
+        ),
+        (
+            "Last Updated: 02.06.2025, 11:47\n\nEurope's patent court turns two\nBy "
+            "Luxembourg Times staff\n\nThe court received 850 cases.\n",
+            "2025-06-02",
+            "Luxembourg Times",
+        ),
+        (
+            "Editor's note: This story was updated on Feb. 22 to correct a figure.\n\nSHENZHEN, "
+            "Feb. 21 [2024] -- BYD has filed more than 48,000 patent applications.\n",
+            "2024-02-21",
+            None,
+        ),
+        (
+            "Riyadh, Jumada II 24, 1434, May 5, 2013, SPA -- The Kingdom will become the 147th "
+            "contracting state of the PCT.\n",
+            "2013-05-05",
+            "SPA",
+        ),
+    ],
+)
+def test_agency_leads_under_headlines_and_other_stamps(
+    text: str, date: str, publisher: str | None
+) -> None:
+    article = article_from_text(text, "t.txt")
+    assert (article.date, article.publisher) == (date, publisher)
+
+
 def test_a_byline_under_a_headline_is_no_prose() -> None:
     article = article_from_text(
         "Court backs inventor\n\nBy our Legal Affairs Correspondent\nPublished 2 July 2024, "
