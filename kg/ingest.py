@@ -390,6 +390,31 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
     return Header(date, publisher, caption, tuple(masked), dateline)
 
 
+_NUMERIC_STAMP = re.compile(
+    r"^[ \t]*(?:Pub(?:lication)?\.? Date|Published|Posted|Updated)[ \t]*:?[ \t]*"
+    r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b[^\n]*",
+    re.IGNORECASE,
+)
+
+
+def _ambiguous_stamp_settled(text: str, start: int, header: Header) -> Header:
+    """ "Pub Date: 01/10/2024 15:42" over "BANGKOK (NNT) -": a day-first date where the story
+    was filed outside the United States (else the header as it was)."""
+    stamp = _NUMERIC_STAMP.match(text[start:])
+    if stamp is None:
+        return header
+    below = _wire_lead_below_title(text, start + stamp.end())
+    if below is None or not below[1] or not _day_first_place(below[1]):
+        return header
+    publisher, dateline, lead_start, lead_end = below
+    date = _iso_date(
+        int(stamp.group("year")), int(stamp.group("second")), int(stamp.group("first"))
+    )
+    # (offsets relative to ``start``, as the caller's inner header's are)
+    masked = ((0, stamp.end()), (lead_start - start, lead_end - start))
+    return Header(date, header.publisher or publisher, header.caption, masked, dateline)
+
+
 def _wire_lead_below_title(text: str, pos: int) -> tuple[str, str | None, int, int] | None:
     """An agency's lead ("SEOUL, Jan. 13 (Yonhap) --", "WASHINGTON (Reuters) -") opening the
     paragraph after a headline line under a stamp: (publisher, dateline, start, end)."""
@@ -465,6 +490,8 @@ def _header_below_title(text: str) -> Header | None:
             return None  # a paragraph of prose: the header is not below it (a GOV.UK summary
             # of one sentence, "The UK IPO and the USPTO have signed ...", may be)
         inner = parse_header(text[start:], _below_title=True)
+        if inner.date is None:
+            inner = _ambiguous_stamp_settled(text, start, inner)
         if inner.date is None:
             continue
         masked = [

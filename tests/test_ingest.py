@@ -523,6 +523,12 @@ def test_more_site_headers_and_closing_lines(text: str, date: str, publisher: st
             "The Yomiuri Shimbun",
         ),
         (
+            "National News Bureau of Thailand\nPub Date: 01/10/2024 15:42\n\nThailand rises "
+            "to 41st\n\nBANGKOK (NNT) - Thailand has climbed two places.\n",
+            "2024-10-01",
+            "NNT",
+        ),
+        (
             "RTHK\n2023-06-02 HKT 16:08\n\nCustoms seizes fakes\n\nCustoms seized 78,000 items.\n",
             "2023-06-02",
             "RTHK",
