@@ -326,238 +326,220 @@ def test_numeric_dates_read_day_first_outside_the_united_states() -> None:
     assert article.date is None  # no place says which comes first
 
 
-@pytest.mark.parametrize(
-    ("text", "date", "publisher"),
-    [
-        # a headline, a byline, then the site's stamp
-        (
-            "Court backs inventor in vaccine dispute\n\nBy our Legal Affairs Correspondent\n"
-            "Published 2 July 2024, 18:20 BST\n\nThe High Court ruled on Tuesday.\n",
-            "2024-07-02",
-            None,
-        ),
-        (
-            "Import ban takes effect\n\nAgencies in San Francisco\nTue 26 Dec 2023 21.40 GMT\n\n"
-            "The ban on the watches took effect on Tuesday.\n",
-            "2023-12-26",
-            None,
-        ),
-        (
-            "Court rules on AI picture\n\nLast modified on Wed 29 Nov 2023 09.14 GMT\n\n"
-            "A court in Beijing ruled that the picture is protected.\n",
-            "2023-11-29",
-            None,
-        ),
-        (
-            "Editorial Staff · 2 July 2024 · 4 min read\n\nMilan takes its seat\n\nThe section "
-            "opened on Monday.\n",
-            "2024-07-02",
-            None,
-        ),
-        (
-            "By Anna Meier, swissinfo.ch | 29 September 2022\n\nSwitzerland tops the index "
-            "again.\n",
-            "2022-09-29",
-            "swissinfo.ch",
-        ),
-        (
-            "University ranks second\n\nSource: Xinhua| 2020-04-08 03:12:46|Editor: huaxia\n\n"
-            "GENEVA, April 7 (Xinhua) -- A university ranked second.\n",
-            "2020-04-08",
-            "Xinhua",
-        ),
-        (
-            "Applications grow in 2018\n\n11/02/2019 09:40\n\nSantiago de Chile, Feb 11 (EFE).- "
-            "Trademark applications grew 5%.\n",
-            "2019-02-11",
-            "EFE",
-        ),
-        (
-            "Firms sign licence\n\nSTOCKHOLM, Dec. 9, 2022 /PRNewswire/ -- Two firms signed a "
-            "licence that settles all disputes between them, the two firms said today.\n\n"
-            "SOURCE Ericsson\n",
-            "2022-12-09",
-            "PRNewswire",
-        ),
-        (
-            "Posted : 2023-11-28 16:02\n\nThe office signed a memorandum with its Saudi "
-            "counterpart on Monday, the office said in a statement.\n\nⓒ Korea JoongAng Daily\n",
-            "2023-11-28",
-            "Korea JoongAng Daily",
-        ),
-        (
-            "December 26, 2015\nBANGKOK, Dec 26 (NNT) - Two offices extended their pilot.\n",
-            "2015-12-26",
-            "NNT",
-        ),
-    ],
-)
-def test_stamps_under_a_headline_or_a_byline(text: str, date: str, publisher: str | None) -> None:
-    article = article_from_text(text, "t.txt")
-    assert (article.date, article.publisher) == (date, publisher)
+# a headline, a byline, then the site's stamp; closing copyright and source lines
+_STAMPS_UNDER_A_HEADLINE: list[tuple[str, str, str | None]] = [
+    # a headline, a byline, then the site's stamp
+    (
+        "Court backs inventor in vaccine dispute\n\nBy our Legal Affairs Correspondent\n"
+        "Published 2 July 2024, 18:20 BST\n\nThe High Court ruled on Tuesday.\n",
+        "2024-07-02",
+        None,
+    ),
+    (
+        "Import ban takes effect\n\nAgencies in San Francisco\nTue 26 Dec 2023 21.40 GMT\n\n"
+        "The ban on the watches took effect on Tuesday.\n",
+        "2023-12-26",
+        None,
+    ),
+    (
+        "Court rules on AI picture\n\nLast modified on Wed 29 Nov 2023 09.14 GMT\n\n"
+        "A court in Beijing ruled that the picture is protected.\n",
+        "2023-11-29",
+        None,
+    ),
+    (
+        "Editorial Staff · 2 July 2024 · 4 min read\n\nMilan takes its seat\n\nThe section "
+        "opened on Monday.\n",
+        "2024-07-02",
+        None,
+    ),
+    (
+        "By Anna Meier, swissinfo.ch | 29 September 2022\n\nSwitzerland tops the index again.\n",
+        "2022-09-29",
+        "swissinfo.ch",
+    ),
+    (
+        "University ranks second\n\nSource: Xinhua| 2020-04-08 03:12:46|Editor: huaxia\n\n"
+        "GENEVA, April 7 (Xinhua) -- A university ranked second.\n",
+        "2020-04-08",
+        "Xinhua",
+    ),
+    (
+        "Applications grow in 2018\n\n11/02/2019 09:40\n\nSantiago de Chile, Feb 11 (EFE).- "
+        "Trademark applications grew 5%.\n",
+        "2019-02-11",
+        "EFE",
+    ),
+    (
+        "Firms sign licence\n\nSTOCKHOLM, Dec. 9, 2022 /PRNewswire/ -- Two firms signed a "
+        "licence that settles all disputes between them, the two firms said today.\n\n"
+        "SOURCE Ericsson\n",
+        "2022-12-09",
+        "PRNewswire",
+    ),
+    (
+        "Posted : 2023-11-28 16:02\n\nThe office signed a memorandum with its Saudi "
+        "counterpart on Monday, the office said in a statement.\n\nⓒ Korea JoongAng Daily\n",
+        "2023-11-28",
+        "Korea JoongAng Daily",
+    ),
+    (
+        "December 26, 2015\nBANGKOK, Dec 26 (NNT) - Two offices extended their pilot.\n",
+        "2015-12-26",
+        "NNT",
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "date", "publisher"),
-    [
-        (
-            "Applications reach a new high\n\nMunich, 19 March 2024 – The office received "
-            "199 275 applications in 2023.\n",
-            "2024-03-19",
-            None,
-        ),
-        (
-            "Delegates applaud. (SPA)\n\nRiyadh, November 22, 2024, SPA -- Member states "
-            "adopted the treaty.\n",
-            "2024-11-22",
-            "SPA",
-        ),
-        (
-            "Samsung hit with verdict\n\nLaw360 (November 22, 2024, 7:51 PM EST) -- A jury "
-            "ordered Samsung to pay.\n",
-            "2024-11-22",
-            "Law360",
-        ),
-        (
-            "Nikkei Asia\n\nJapan's patent filings climb\n\nReport shows examiners meeting "
-            "goals\n\nNIKKEI STAFF WRITERS\nMarch 29, 2024 05:00 JST\n\nTOKYO -- Filings "
-            "rose.\n",
-            "2024-03-29",
-            "Nikkei Asia",
-        ),
-        (
-            "Updated 18:26, 29-Jul-2024\nCGTN\n\nChina granted 554,000 invention patents.\n",
-            "2024-07-29",
-            "CGTN",
-        ),
-        (
-            "Press release\n\nOffices agree to cooperate\n\nThe two offices have signed a "
-            "memorandum.\n\nFrom: Intellectual Property Office\nPublished 4 June 2024\n\n"
-            "The offices signed it on Monday.\n",
-            "2024-06-04",
-            "Intellectual Property Office",
-        ),
-        (
-            "Business\n\nHuawei stays on top\n\n03/07/2024 March 7, 2024\n\nHuawei remained "
-            "the biggest filer, the agency said.\n\n© 2024 Deutsche Welle\n",
-            "2024-03-07",
-            "Deutsche Welle",
-        ),
-        (
-            "By Elena Marsh | 12 June 2024\n\nThe office received 175,000 applications.\n",
-            "2024-06-12",
-            None,
-        ),
-        (
-            "Patent Office grants over one lakh patents\nPosted On: 16 MAR 2024 2:14PM by PIB "
-            "Delhi\n\nThe office granted 1,00,000 patents.\n",
-            "2024-03-16",
-            "PIB Delhi",
-        ),
-        (
-            "Posted on December 8, 2017 by Anjali Rao\n\nThree stories this week.\n",
-            "2017-12-08",
-            None,
-        ),
-        (
-            "SÃO PAULO, 19/08/2025 – Brazil's institute wants faster decisions.\n",
-            "2025-08-19",
-            None,
-        ),
-        (
-            "2024.06.20 16:05 KST\nSEOUL, June 20 (Yonhap) -- The heads met in Seoul.\n",
-            "2024-06-20",
-            "Yonhap",
-        ),
-        (
-            "Thursday, 09/01/2025 15:20 (GMT+7)\nHà Nội (VNA) – The office received 153,000 "
-            "applications.\n",
-            "2025-01-09",
-            "VNA",
-        ),
-        (
-            "November 16, 2021 01:00 AM Eastern Standard Time\nNEW YORK & GENEVA--(BUSINESS "
-            "WIRE)--Pfizer and the MPP signed a licence.\n",
-            "2021-11-16",
-            "BUSINESS WIRE",
-        ),
-        (
-            "MUNICH (dpa-AFX) - German firms filed more inventions last year, the office said "
-            "on Tuesday in its annual report.\n\n© dpa-AFX | 05.03.2024, 14:31\n",
-            "2024-03-05",
-            "dpa-AFX",
-        ),
-        (
-            "GATINEAU, Que. — Canada was named in 96 applications on its first day as a member, "
-            "the office said in its annual report.\n\nThis report by The Canadian Press was "
-            "first published July 26, 2021.\n",
-            "2021-07-26",
-            "The Canadian Press",
-        ),
-    ],
-)
-def test_more_site_headers_and_closing_lines(text: str, date: str, publisher: str | None) -> None:
-    article = article_from_text(text, "t.txt")
-    assert (article.date, article.publisher) == (date, publisher)
+# datelines, mastheads and closing lines of news sites and wires
+_SITE_HEADERS: list[tuple[str, str, str | None]] = [
+    (
+        "Applications reach a new high\n\nMunich, 19 March 2024 – The office received "
+        "199 275 applications in 2023.\n",
+        "2024-03-19",
+        None,
+    ),
+    (
+        "Delegates applaud. (SPA)\n\nRiyadh, November 22, 2024, SPA -- Member states "
+        "adopted the treaty.\n",
+        "2024-11-22",
+        "SPA",
+    ),
+    (
+        "Samsung hit with verdict\n\nLaw360 (November 22, 2024, 7:51 PM EST) -- A jury "
+        "ordered Samsung to pay.\n",
+        "2024-11-22",
+        "Law360",
+    ),
+    (
+        "Nikkei Asia\n\nJapan's patent filings climb\n\nReport shows examiners meeting "
+        "goals\n\nNIKKEI STAFF WRITERS\nMarch 29, 2024 05:00 JST\n\nTOKYO -- Filings "
+        "rose.\n",
+        "2024-03-29",
+        "Nikkei Asia",
+    ),
+    (
+        "Updated 18:26, 29-Jul-2024\nCGTN\n\nChina granted 554,000 invention patents.\n",
+        "2024-07-29",
+        "CGTN",
+    ),
+    (
+        "Press release\n\nOffices agree to cooperate\n\nThe two offices have signed a "
+        "memorandum.\n\nFrom: Intellectual Property Office\nPublished 4 June 2024\n\n"
+        "The offices signed it on Monday.\n",
+        "2024-06-04",
+        "Intellectual Property Office",
+    ),
+    (
+        "Business\n\nHuawei stays on top\n\n03/07/2024 March 7, 2024\n\nHuawei remained "
+        "the biggest filer, the agency said.\n\n© 2024 Deutsche Welle\n",
+        "2024-03-07",
+        "Deutsche Welle",
+    ),
+    (
+        "By Elena Marsh | 12 June 2024\n\nThe office received 175,000 applications.\n",
+        "2024-06-12",
+        None,
+    ),
+    (
+        "Patent Office grants over one lakh patents\nPosted On: 16 MAR 2024 2:14PM by PIB "
+        "Delhi\n\nThe office granted 1,00,000 patents.\n",
+        "2024-03-16",
+        "PIB Delhi",
+    ),
+    (
+        "Posted on December 8, 2017 by Anjali Rao\n\nThree stories this week.\n",
+        "2017-12-08",
+        None,
+    ),
+    (
+        "SÃO PAULO, 19/08/2025 – Brazil's institute wants faster decisions.\n",
+        "2025-08-19",
+        None,
+    ),
+    (
+        "2024.06.20 16:05 KST\nSEOUL, June 20 (Yonhap) -- The heads met in Seoul.\n",
+        "2024-06-20",
+        "Yonhap",
+    ),
+    (
+        "Thursday, 09/01/2025 15:20 (GMT+7)\nHà Nội (VNA) – The office received 153,000 "
+        "applications.\n",
+        "2025-01-09",
+        "VNA",
+    ),
+    (
+        "November 16, 2021 01:00 AM Eastern Standard Time\nNEW YORK & GENEVA--(BUSINESS "
+        "WIRE)--Pfizer and the MPP signed a licence.\n",
+        "2021-11-16",
+        "BUSINESS WIRE",
+    ),
+    (
+        "MUNICH (dpa-AFX) - German firms filed more inventions last year, the office said "
+        "on Tuesday in its annual report.\n\n© dpa-AFX | 05.03.2024, 14:31\n",
+        "2024-03-05",
+        "dpa-AFX",
+    ),
+    (
+        "GATINEAU, Que. — Canada was named in 96 applications on its first day as a member, "
+        "the office said in its annual report.\n\nThis report by The Canadian Press was "
+        "first published July 26, 2021.\n",
+        "2021-07-26",
+        "The Canadian Press",
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "date", "publisher"),
-    [
-        (
-            "All News 14:25 January 13, 2021\n\n(LEAD) Trademark filings jump 16 pct\n\nSEOUL, "
-            "Jan. 13 (Yonhap) -- Trademark applications surged 16.4 percent last year.\n",
-            "2021-01-13",
-            "Yonhap",
-        ),
-        (
-            "Mon May 22, 2006 4:12pm ET\n\nU.S., Japan to test patent highway\n\nWASHINGTON "
-            "(Reuters) - The two offices will let inventors jump the queue.\n",
-            "2006-05-22",
-            "Reuters",
-        ),
-        (
-            "The Yomiuri Shimbun\n16:40 JST, January 16, 2025\n\nCanon slips to 9th\n\nCanon "
-            "was granted 2,329 patents.\n",
-            "2025-01-16",
-            "The Yomiuri Shimbun",
-        ),
-        (
-            "National News Bureau of Thailand\nPub Date: 01/10/2024 15:42\n\nThailand rises "
-            "to 41st\n\nBANGKOK (NNT) - Thailand has climbed two places.\n",
-            "2024-10-01",
-            "NNT",
-        ),
-        (
-            "RTHK\n2023-06-02 HKT 16:08\n\nCustoms seizes fakes\n\nCustoms seized 78,000 items.\n",
-            "2023-06-02",
-            "RTHK",
-        ),
-        (
-            "Last Updated: 02.06.2025, 11:47\n\nEurope's patent court turns two\nBy "
-            "Luxembourg Times staff\n\nThe court received 850 cases.\n",
-            "2025-06-02",
-            "Luxembourg Times",
-        ),
-        (
-            "Editor's note: This story was updated on Feb. 22 to correct a figure.\n\nSHENZHEN, "
-            "Feb. 21 [2024] -- BYD has filed more than 48,000 patent applications.\n",
-            "2024-02-21",
-            None,
-        ),
-        (
-            "Riyadh, Jumada II 24, 1434, May 5, 2013, SPA -- The Kingdom will become the 147th "
-            "contracting state of the PCT.\n",
-            "2013-05-05",
-            "SPA",
-        ),
-    ],
-)
-def test_agency_leads_under_headlines_and_other_stamps(
-    text: str, date: str, publisher: str | None
-) -> None:
-    article = article_from_text(text, "t.txt")
-    assert (article.date, article.publisher) == (date, publisher)
+# agency leads under a headline, and stamps of other sites
+_AGENCY_LEADS: list[tuple[str, str, str | None]] = [
+    (
+        "All News 14:25 January 13, 2021\n\n(LEAD) Trademark filings jump 16 pct\n\nSEOUL, "
+        "Jan. 13 (Yonhap) -- Trademark applications surged 16.4 percent last year.\n",
+        "2021-01-13",
+        "Yonhap",
+    ),
+    (
+        "Mon May 22, 2006 4:12pm ET\n\nU.S., Japan to test patent highway\n\nWASHINGTON "
+        "(Reuters) - The two offices will let inventors jump the queue.\n",
+        "2006-05-22",
+        "Reuters",
+    ),
+    (
+        "The Yomiuri Shimbun\n16:40 JST, January 16, 2025\n\nCanon slips to 9th\n\nCanon "
+        "was granted 2,329 patents.\n",
+        "2025-01-16",
+        "The Yomiuri Shimbun",
+    ),
+    (
+        "National News Bureau of Thailand\nPub Date: 01/10/2024 15:42\n\nThailand rises "
+        "to 41st\n\nBANGKOK (NNT) - Thailand has climbed two places.\n",
+        "2024-10-01",
+        "NNT",
+    ),
+    (
+        "RTHK\n2023-06-02 HKT 16:08\n\nCustoms seizes fakes\n\nCustoms seized 78,000 items.\n",
+        "2023-06-02",
+        "RTHK",
+    ),
+    (
+        "Last Updated: 02.06.2025, 11:47\n\nEurope's patent court turns two\nBy "
+        "Luxembourg Times staff\n\nThe court received 850 cases.\n",
+        "2025-06-02",
+        "Luxembourg Times",
+    ),
+    (
+        "Editor's note: This story was updated on Feb. 22 to correct a figure.\n\nSHENZHEN, "
+        "Feb. 21 [2024] -- BYD has filed more than 48,000 patent applications.\n",
+        "2024-02-21",
+        None,
+    ),
+    (
+        "Riyadh, Jumada II 24, 1434, May 5, 2013, SPA -- The Kingdom will become the 147th "
+        "contracting state of the PCT.\n",
+        "2013-05-05",
+        "SPA",
+    ),
+]
 
 
 def test_a_byline_under_a_headline_is_no_prose() -> None:
@@ -581,3 +563,11 @@ def test_second_stamps_and_closing_stamps_are_no_prose() -> None:
     assert article.date == "2024-04-16"
     assert "17:45" not in article.prose and "00.05" not in article.prose
     assert "deferred the vote" in article.prose
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "publisher"), [*_STAMPS_UNDER_A_HEADLINE, *_SITE_HEADERS, *_AGENCY_LEADS]
+)
+def test_header_forms_give_date_and_publisher(text: str, date: str, publisher: str | None) -> None:
+    article = article_from_text(text, "t.txt")
+    assert (article.date, article.publisher) == (date, publisher)
