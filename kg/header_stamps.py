@@ -33,6 +33,13 @@ _DASHED = re.compile(
     rf"\b(?P<day>\d{{1,2}})-(?P<month>{MONTH_RE})-(?P<year>\d{{4}})\b", re.IGNORECASE
 )
 _DOTTED = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")
+#: "24/02/2022": a slashed date only where one of its numbers cannot be a month (13-31)
+_SLASHED = re.compile(
+    r"\b(?:(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])/(?P<d2>1[3-9]|2\d|3[01]))"
+    r"/(?P<y>\d{4})\b"
+)
+#: "chinadaily.com.cn": a site named by its domain
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$")
 _MONTH_FIRST = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
@@ -82,7 +89,7 @@ def find_date(text: str) -> str | None:
         '2019-07-24'
     """
     found = []
-    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST, _DASHED, _DOTTED):
+    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST, _DASHED, _DOTTED, _SLASHED):
         match = pattern.search(text)
         if match is not None:
             found.append((match.start(), match))
@@ -95,6 +102,9 @@ def find_date(text: str) -> str | None:
 
 def _to_iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
+    if "m2" in groups:  # _SLASHED: day first or month first, whichever the numbers allow
+        day, month = (groups["d"], groups["m"]) if groups["d"] else (groups["d2"], groups["m2"])
+        return iso_date(int(groups["y"]), int(month), int(day))
     if "y" in groups:
         return iso_date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
     month = month_number(groups["month"])
@@ -136,7 +146,7 @@ def parse_stamp_line(line: str) -> tuple[str | None, str | None] | None:
         len(parts) > 1
         and not _has_label(first)
         and not any(ch.isdigit() for ch in first)
-        and _NAME.match(first)
+        and (_NAME.match(first) or _DOMAIN.match(first))
         and not _STAFF_WORDS.search(first)  # "Editorial Staff · 2 July 2024 · 4 min read"
         and not first.startswith("By ")  # "By Elena Marsh | 12 June 2024": the writer
     ):

@@ -88,7 +88,10 @@ _WRITTEN_DATE_LINE = re.compile(
 #: A wire lead without a date: "(Reuters) - ", "Washington (AFP) - ".
 _AGENCY_LEAD = re.compile(
     rf"^[ \t]*(?:(?P<place>{_CAP_WORD}(?:(?:[ ,]+|/){_CAP_WORD}){{0,3}})[ \t]+)?"
-    rf"\((?P<pub>[A-Za-z][A-Za-z .&'’-]{{1,40}})\)[ \t]*{_DASH}[ \t]*",
+    rf"\((?P<pub>[A-Za-z][A-Za-z .&'’-]{{1,40}})\)[ \t]*{_DASH}[ \t]*"
+    # "(ANSA) - Brussels, April 15 - ": the place and day after the agency
+    rf"(?:(?P<after>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}),[ \t]+(?i:{_MONTH_RE})\.?[ \t]+\d{{1,2}}"
+    rf"[ \t]*{_DASH}[ \t]*)?",
     re.MULTILINE,
 )
 _DATELINE = re.compile(
@@ -121,7 +124,8 @@ _TITLE_DATELINE = re.compile(
     r"(?:[A-Z][a-z-]+(?: (?:I{1,2}|[A-Z][a-z]+))? \d{1,2}, 1[34]\d\d,[ \t]+)?"
     rf"(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{_MONTH_RE})|(?P<month2>{_MONTH_RE})[ \t]+"
     r"(?P<day2>\d{1,2}),?)[ \t]+(?P<year>\d{4})(?:,[ \t]*(?P<pub>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}))?"
-    r"[ \t]*(?:--|—|–)[ \t]*"
+    # "ASTANA, 20 June 2024, KAZINFORM - ": after a named agency a hyphen opens the story too
+    r"[ \t]*(?:--|—|–|(?(pub)-(?=[ \t\n])|(?!)))[ \t]*"
 )
 #: "Law360 (November 22, 2024, 7:51 PM EST) -- ": the publisher, then the date in brackets
 _PUBLISHER_DATED_LEAD = re.compile(
@@ -248,7 +252,8 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
         if titled is not None:
             date = find_date(titled.group(0))
             publisher = _clean_name(titled.group("pub"))
-            dateline = titled.group("place")
+            place = titled.group("place")  # "ASTANA" → "Astana"
+            dateline = " ".join(w.capitalize() if w.isupper() else w for w in place.split())
             pos = titled.end()
         elif dated_lead is not None:
             date = find_date(dated_lead.group("when"))
@@ -272,6 +277,12 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
                 place = wire.group("place").split(",")[0]
                 dateline = " ".join(w.capitalize() for w in place.split())
                 pos += len(rest) - len(rest.lstrip("\n")) + wire.end()
+            below = _wire_lead_below_title(text, pos) if wire is None else None
+            if below is not None:
+                # "15 April 2019 16:21\n\nEU copyright reform ...\n\n(ANSA) - Brussels, April
+                # 15 - ": the agency's lead under the headline
+                publisher, dateline, start, end = below
+                masked.append((start, end))
         elif (stamp := parse_stamp_line(text.split("\n", 1)[0])) is not None:
             # "China Daily | Updated: 2022-10-11 10:31", "Published 3:41 AM GMT, January 30, 2020"
             date, publisher = stamp
@@ -430,7 +441,7 @@ def _wire_lead_below_title(text: str, pos: int) -> tuple[str, str | None, int, i
     publisher = _clean_name(groups.get("pub") or groups.get("wire"))
     if not publisher:
         return None
-    place = (groups.get("place") or "").split(",")[0].split("/")[0].strip()
+    place = (groups.get("place") or groups.get("after") or "").split(",")[0].split("/")[0].strip()
     dateline = " ".join(w.capitalize() if w.isupper() else w for w in place.split()) or None
     return publisher, dateline, start, start + wire.end()
 

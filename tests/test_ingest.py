@@ -539,7 +539,41 @@ _AGENCY_LEADS: list[tuple[str, str, str | None]] = [
         "2013-05-05",
         "SPA",
     ),
+    (
+        "Pub Date: 17/03/2023\n\nLocal filers gain ground\n\nResident applicants filed "
+        "4,100 patents.\n\nBusinessWorld\n",
+        "2023-03-17",
+        "BusinessWorld",
+    ),
+    (
+        "thestar.com.my | Updated: 2023-09-12 08:30\n\nPatent office clears backlog\n\n"
+        "The office cleared 12,000 files.\n",
+        "2023-09-12",
+        "thestar.com.my",
+    ),
+    (
+        "Regional office grants more titles\n\nALMATY, 3 May 2024, KAZINFORM - The office "
+        "granted 900 patents.\n",
+        "2024-05-03",
+        "KAZINFORM",
+    ),
+    (
+        "2 March 2021 11:05\n\nItaly backs the treaty\n\n(ANSA) - Rome, March 2 - The "
+        "government approved the bill on Tuesday.\n",
+        "2021-03-02",
+        "ANSA",
+    ),
 ]
+
+
+def test_an_agency_lead_s_place_and_day_are_no_prose() -> None:
+    article = article_from_text(
+        "2 March 2021 11:05\n\nItaly backs the treaty\n\n(ANSA) - Rome, March 2 - The "
+        "government approved the bill on Tuesday.\n",
+        "t.txt",
+    )
+    assert article.dateline == "Rome"
+    assert "March 2" not in article.prose and "Italy backs the treaty" in article.prose
 
 
 def test_a_byline_under_a_headline_is_no_prose() -> None:
