@@ -58,7 +58,7 @@ _BYLINE_SITE = re.compile(
     r"^By\s+[^,]{2,60},\s*(?P<pub>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,4})$", re.IGNORECASE
 )
 #: words of a byline that names the writer, not the publisher ("Editorial Staff")
-_STAFF_WORDS = re.compile(r"\b(?:Staff|Correspondent|Reporter|Editor|Desk|Writer|Team)s?\b")
+STAFF_WORDS = re.compile(r"\b(?:Staff|Correspondent|Reporter|Editor|Desk|Writer|Team)s?\b")
 #: a line that is only a date, as sites stamp it: "Tue 26 Dec 2023 21.40 GMT"
 _DATE_ONLY = re.compile(
     # "2023-06-02 HKT 16:08" (RTHK)
@@ -119,6 +119,9 @@ def parse_stamp_line(line: str) -> tuple[str | None, str | None] | None:
     """
     if len(line) > 160 or "\n" in line.strip():
         return None
+    paren = _PAREN_PUBLISHER.match(line.strip())
+    if paren is not None and (when := find_date(paren.group("when"))) is not None:
+        return when, paren.group("pub").strip()  # "(People's Daily Online) 10:24, January 16, 2025"
     parts = [p.strip() for p in re.split(r"[|·]", line) if p.strip()]
     labelled = any(_has_label(p) for p in parts)
     if not labelled and len(parts) < 2 and not _DATE_ONLY.match(line.strip()):
@@ -128,14 +131,23 @@ def parse_stamp_line(line: str) -> tuple[str | None, str | None] | None:
         stamp_date = find_date(_LABEL.sub("", part))
         if stamp_date:
             break
+    if stamp_date is None and labelled:
+        stamp_date = _day_first_by_zone(line)
     if stamp_date is None:
         return None
     publisher = None
     first = parts[0]
-    named = _SOURCE_PART.match(first) or _BYLINE_SITE.match(first)
+    # "Writer: ... | Editor: ... | From: Shenzhen Daily | Updated: ...": the part naming the feed
+    named = next((m for p in parts if (m := _SOURCE_PART.match(p)) is not None), None)
+    named = named or _BYLINE_SITE.match(first)
+    lead = _NAME_THEN_DATE.match(first)
     posted = next((_POSTED_BY.search(p) for p in parts if _has_label(p)), None)
     if named is not None:
         publisher = named.group("pub").strip()  # "Source: Xinhua| 2020-04-08 03:12:46|..."
+    elif lead is not None and not _has_label(first) and not STAFF_WORDS.search(lead.group("pub")):
+        publisher = display_name(
+            lead.group("pub")
+        )  # "KYODO NEWS - Sep 16, 2025 - 20:15 | World, All"
     elif posted is not None and any(
         len(w) > 1 and w.isupper() for w in posted.group("pub").split()
     ):
@@ -147,11 +159,49 @@ def parse_stamp_line(line: str) -> tuple[str | None, str | None] | None:
         and not _has_label(first)
         and not any(ch.isdigit() for ch in first)
         and (_NAME.match(first) or _DOMAIN.match(first))
-        and not _STAFF_WORDS.search(first)  # "Editorial Staff · 2 July 2024 · 4 min read"
+        and not STAFF_WORDS.search(first)  # "Editorial Staff · 2 July 2024 · 4 min read"
         and not first.startswith("By ")  # "By Elena Marsh | 12 June 2024": the writer
     ):
         publisher = first
     return stamp_date, publisher
+
+
+#: "(People's Daily Online) 10:24, January 16, 2025": the site in brackets, then when
+_PAREN_PUBLISHER = re.compile(r"^\((?P<pub>[A-Z][^()\n]{1,50})\)\s+(?P<when>[^()\n]{6,50})$")
+#: "KYODO NEWS - Sep 16, 2025 - 20:15": the site's name, a dash, the date
+_NAME_THEN_DATE = re.compile(
+    rf"^(?P<pub>[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){{0,3}}) [-–—] (?={MONTH_RE}|\d)", re.IGNORECASE
+)
+_AMBIGUOUS = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
+#: time zones of places that write the day first: "Published on 11/03/2025 - 12:04 GMT+1"
+_DAY_FIRST_ZONE = re.compile(
+    r"\b(?:GMT|UTC)\s*[+]\s*\d|\b(?:CET|CEST|BST|WET|EET|EEST|IST|JST|KST|HKT|SGT|AEST|AEDT|WIB)\b"
+)
+
+
+def _day_first_by_zone(line: str) -> str | None:
+    """An ambiguous slashed date ("11/03/2025") read day first when the stamp's time zone is
+    one of the places that write dates so."""
+    match = _AMBIGUOUS.search(line)
+    if match is None or _DAY_FIRST_ZONE.search(line) is None:
+        return None
+    return iso_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+
+
+def display_name(name: str) -> str:
+    """A site's name as prose writes it: "THE HINDU" -> "The Hindu", "KAZINFORM" -> "Kazinform";
+    short acronyms ("CGTN", "ANSA") stay.
+
+    Example:
+        >>> display_name("FORBES MIDDLE EAST"), display_name("CGTN")
+        ('Forbes Middle East', 'CGTN')
+    """
+    words = name.split()
+    if not name.isupper() or (len(words) == 1 and len(name) <= 5):
+        return name
+    return " ".join(
+        w if len(w) <= 2 and len(words) > 1 and w not in {"OF"} else w.capitalize() for w in words
+    )
 
 
 def _has_label(part: str) -> bool:

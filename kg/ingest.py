@@ -32,7 +32,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import InputError
-from kg.header_stamps import END_MARKERS, ends_date, find_date, parse_stamp_line, wire_lead
+from kg.header_stamps import (
+    END_MARKERS,
+    STAFF_WORDS,
+    display_name,
+    ends_date,
+    find_date,
+    parse_stamp_line,
+    wire_lead,
+)
 from kg.html_text import html_to_text, looks_like_html
 from kg.months import MONTH_RE as _MONTH_RE
 from kg.months import iso_date as _iso_date
@@ -82,6 +90,7 @@ _WRITTEN_DATE_LINE = re.compile(
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE}),?\s+(?P<year2>\d{{4}}))"
     r"(?:(?:,?\s+(?:at\s+)?|\s+[-–—|]\s+)\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
     r"(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?|\s+(?:[A-Z][a-z]+ ){1,3}Time)?)?"  # "Eastern Standard Time"
+    r"(?:[ \t]+\((?P<pub>[A-Z][^()\n]{1,40})\))?"  # "March 28, 2025 (Mainichi Japan)"
     r"[ \t]*(?:\n|$)",
     re.IGNORECASE,
 )
@@ -104,7 +113,9 @@ _DATELINE = re.compile(
     rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     r"(?:,?\s+(?P<year>\d{4})|\s+\[(?P<year3>\d{4})\])?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>\d{{4}}))?)"
-    r"\s*(?:\((?P<pub>[^()\n]{2,60})\)|/(?P<wire>[^/\n]{2,40})/)?"
+    r"\s*(?:\((?P<pub>[^()\n]{2,60})\)|/(?P<wire>[^/\n]{2,40})/"
+    # "PORT OF SPAIN, Trinidad, Oct 14, CMC –": the agency after a comma
+    r"|,[ \t]*(?P<wire2>[A-Z]{2,10})(?=[ \t]*(?:--|—|–)))?"
     rf"\s*{_DASH}\s*"
 )
 #: "PARIS -- ", "MEXICO CITY — ": a place in capitals and a dash opening the story
@@ -228,7 +239,7 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
         rest = text[pos:]
         wire = _DATELINE.match(rest.lstrip("\n")) if not publisher else None
         if wire is not None:
-            publisher = _clean_name(wire.group("pub") or wire.group("wire"))
+            publisher = _clean_name(wire.group("pub") or wire.group("wire") or wire.group("wire2"))
             dateline = " ".join(w.capitalize() for w in wire.group("place").split(",")[0].split())
             pos += len(rest) - len(rest.lstrip("\n")) + wire.end()
         lead = wire_lead(rest.lstrip("\n")) if wire is None and not publisher else None
@@ -261,11 +272,14 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
             pos = dated_lead.end()
         elif match:
             date = _dateline_date(match)
-            publisher = _clean_name(match.group("pub") or match.group("wire"))
+            publisher = _clean_name(
+                match.group("pub") or match.group("wire") or match.group("wire2")
+            )
             dateline = " ".join(w.capitalize() for w in match.group("place").split(",")[0].split())
             pos = match.end()
         elif written:
             date = _written_date(written)
+            publisher = _clean_name(written.group("pub"))
             pos = written.end()
             if written.group("place"):
                 dateline = written.group("place")  # "Geneva, January 9, 2025"
@@ -273,7 +287,9 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
             rest = text[pos:]
             wire = _DATELINE.match(rest.lstrip("\n"))
             if wire is not None:
-                publisher = _clean_name(wire.group("pub") or wire.group("wire"))
+                publisher = _clean_name(
+                    wire.group("pub") or wire.group("wire") or wire.group("wire2")
+                )
                 place = wire.group("place").split(",")[0]
                 dateline = " ".join(w.capitalize() for w in place.split())
                 pos += len(rest) - len(rest.lstrip("\n")) + wire.end()
@@ -287,7 +303,10 @@ def parse_header(text: str, _below_title: bool = False) -> Header:
             # "China Daily | Updated: 2022-10-11 10:31", "Published 3:41 AM GMT, January 30, 2020"
             date, publisher = stamp
             pos = len(text.split("\n", 1)[0])
-            below = _wire_lead_below_title(text, pos) if not publisher else None
+            # "January 14, 2025 09:00 ET | Source: IFI CLAIMS" over "NEW HAVEN, Conn., Jan. 14,
+            # 2025 (GLOBE NEWSWIRE) --": the wire that carried the issuer's release
+            sourced = "Source:" in text.split("\n", 1)[0]
+            below = _wire_lead_below_title(text, pos) if not publisher or sourced else None
             if below is not None:
                 # "Mon May 22, 2006 4:12pm ET\n\nU.S., Japan to test ...\n\nWASHINGTON
                 # (Reuters) - ": the agency's lead under the headline
@@ -438,7 +457,7 @@ def _wire_lead_below_title(text: str, pos: int) -> tuple[str, str | None, int, i
     if wire is None:
         return None
     groups = wire.groupdict()
-    publisher = _clean_name(groups.get("pub") or groups.get("wire"))
+    publisher = _clean_name(groups.get("pub") or groups.get("wire") or groups.get("wire2"))
     if not publisher:
         return None
     place = (groups.get("place") or groups.get("after") or "").split(",")[0].split("/")[0].strip()
@@ -463,7 +482,9 @@ def _other_stamp_lines(text: str, masked: list[tuple[int, int]]) -> list[tuple[i
 _FROM_LINE = re.compile(
     r"^From:\s*(?P<pub>[A-Z][^\n]{1,60})$"
     # "By Luxembourg Times staff": the paper's own staff
-    r"|^By (?P<staff>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}) (?:staff|Staff|reporters|newsroom)$"
+    r"|^By (?P<staff>[A-Z][\w.&'’|-]*(?: [A-Z][\w.&'’-]*){0,4}) (?:staff|Staff|reporters|newsroom)$"
+    # "By Euronews with dpa": the site, writing with an agency's copy
+    r"|^By (?P<outlet>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}) with (?:[A-Z]{2,6}|[a-z]{2,4}|agencies)$"
 )
 
 
@@ -474,7 +495,7 @@ def _masthead(line: str) -> str | None:
 
     found = _FROM_LINE.match(line)
     if found is not None:
-        return (found.group("pub") or found.group("staff")).strip()
+        return (found.group("pub") or found.group("staff") or found.group("outlet")).strip()
     if len(line) > 40 or not line[:1].isupper():
         return None
     entry = load_gazetteer().lookup(line)
@@ -484,7 +505,42 @@ def _masthead(line: str) -> str | None:
 
 
 #: a byline line under a headline: "By our Legal Affairs Correspondent", "Agencies in Paris"
-_BYLINE = re.compile(r"^(?:By|From)\s+\S|^Agencies\b|^[A-Z][\w ]{0,40}\b(?:Staff|Desk|Reporter)$")
+_BYLINE = re.compile(
+    r"^(?:By|From)\s+\S|^Agencies\b|^[A-Z][\w ]{0,40}\b(?:Staff|Desk|Reporter|Bureau|reporter)$"
+)
+#: a line that is only a site's name: "The Korea Times", "THE HINDU", "Science|Business",
+#: "FORBES MIDDLE EAST | Lists" (a section after a bar), "Lesotho Times (Maseru)" (its city)
+_NAME_LINE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w.&'’-]*|[A-Z][\w]*\|[A-Z][\w]*)(?: (?:[A-Z][\w.&'’-]*|&|of|the|and|de|du))"
+    r"{0,4})(?: \| [A-Z][\w ,]{0,30}| \([A-Z][\w .-]{1,30}\))?$"
+)
+#: "BUSINESS » ECONOMY": a site's section path
+_SECTION_LINE = re.compile(r"^[A-Z][\w &-]{0,30}(?: [»>/] [A-Z][\w &-]{0,30})+$")
+
+
+_SECTION_WORDS = frozenset(
+    """business news world economy technology tech markets politics lists opinion science sports
+    health asia europe africa americas latest home national international china india""".split()
+)
+
+
+def _name_line(line: str) -> str | None:
+    """The site's name when ``line`` is only that (see _NAME_LINE), else None."""
+    match = _NAME_LINE.match(line.strip())
+    if match is None:
+        return None
+    name = match.group("name")
+    if (
+        len(name) > 40
+        or _is_place(name)
+        or STAFF_WORDS.search(name)
+        or find_date(name)
+        or name.split()[0] in {"By", "From", "Source", "Photo"}
+        or name.lower() in _SECTION_WORDS  # "Business": a section of the site
+        or re.search(r"\b(?:Ministry|Department)\b", name)  # the issuing body, on a portal
+    ):
+        return None
+    return display_name(name)
 
 
 def _header_below_title(text: str) -> Header | None:
@@ -503,16 +559,29 @@ def _header_below_title(text: str) -> Header | None:
         inner = parse_header(text[start:], _below_title=True)
         if inner.date is None:
             inner = _ambiguous_stamp_settled(text, start, inner)
-        if inner.date is None:
-            continue
+        if inner.date is None and not (inner.publisher and inner.dateline):
+            continue  # ("PORT OF SPAIN, Trinidad, Oct 14, CMC –": an agency's lead, no year)
+        # the site's name: alone on the first line over a headline or a stamp, or right over
+        # the stamp ("ARAB NEWS\nUpdated 08 May 2025")
+        first_name = _name_line(before[0]) if len(before) > 1 or i == 1 else None
+        over_stamp = _name_line(before[-1]) if i > 1 else None
+        names = {0: first_name, i - 1: over_stamp}
         masked = [
             (a, a + len(text[a:b].rstrip()))
-            for a, b in lines[:i]
-            if _BYLINE.match(text[a:b].strip()) or _masthead(text[a:b].strip())
+            for k, (a, b) in enumerate(lines[:i])
+            if _BYLINE.match(text[a:b].strip())
+            or _masthead(text[a:b].strip())
+            or names.get(k)
+            or _SECTION_LINE.match(text[a:b].strip())
+            # "NEW DELHI" alone over the stamp: where the story was filed
+            or (text[a:b].strip().isupper() and _is_place(text[a:b].strip()))
         ]
         masked += [(a + start, b + start) for a, b in inner.masked]
-        publisher = inner.publisher or next(
-            (name for a, b in lines[:i] if (name := _masthead(text[a:b].strip()))), None
+        publisher = (
+            first_name
+            or inner.publisher
+            or over_stamp
+            or next((name for a, b in lines[:i] if (name := _masthead(text[a:b].strip()))), None)
         )
         return Header(inner.date, publisher, inner.caption, tuple(masked), inner.dateline)
     return None

@@ -2194,3 +2194,91 @@ def test_lists_a_possessive_names_and_editions_after_an_acronym() -> None:
     wipo = "world-intellectual-property-organization"
     assert ("global-innovation-index-2022", "publishedBy", wipo) in found
     assert ("global-innovation-index-2024", "publishedBy", wipo) in found
+
+
+# -- people's countries and posts, groups and their members (session 10) -------------------
+
+
+def test_a_person_described_by_a_demonym_has_that_country() -> None:
+    found = triples(
+        extract(
+            "The council re-elected Maria Lopez as its chair. Lopez, a Chilean national who "
+            "joined the office in 2015, thanked the delegates. The German MEP Hans Weber of the "
+            "European Parliament welcomed the vote."
+        )
+    )
+    assert ("maria-lopez", "country", "chile") in found
+    assert ("hans-weber", "country", "germany") in found
+    assert ("hans-weber", "affiliatedWith", "european-parliament") in found
+
+
+def test_a_minister_of_a_portfolio_works_in_that_ministry() -> None:
+    result = extract(
+        "The agency signed a letter of intent with Brazil's Ministry of Foreign Affairs on "
+        "Monday. The director met Vice Foreign Minister Ana Costa and later State Councilor "
+        "and Foreign Minister Paulo Reis, a day after talks in the capital."
+    )
+    found = triples(result)
+    ministry = next(e.key for e in result.entities if e.cls == "GovernmentAgency")
+    assert ("ana-costa", "affiliatedWith", ministry) in found
+    assert ("paulo-reis", "headOf", ministry) in found
+    assert "Councilor" not in classes(result) and "State" not in classes(result)
+
+
+def test_a_title_after_a_body_s_short_name_is_that_body_s() -> None:
+    found = triples(
+        extract(
+            "The European Commission welcomed the vote. Commission Vice-President Lena Berg "
+            "said the rules were balanced."
+        )
+    )
+    assert ("lena-berg", "affiliatedWith", "european-commission") in found
+
+
+def test_a_portfolio_before_a_title_is_no_organisation() -> None:
+    labels = classes(
+        extract("Digital Economy Commissioner Petra Novak said the rules would help creators.")
+    )
+    assert "Digital Economy" not in labels and labels.get("Petra Novak") == "Person"
+
+
+def test_offices_named_with_their_group_are_its_members() -> None:
+    found = triples(
+        extract(
+            "About 3 million applications were filed, according to the latest IP5 Statistics "
+            "Report, the joint publication of the European Patent Office (EPO), the Japan "
+            "Patent Office (JPO) and the Korean Intellectual Property Office (KIPO). Together "
+            "the IP5 offices handle most of the world's filings."
+        )
+    )
+    assert ("ip5-statistics-report", "publishedBy", "ip5") in found
+    for office in ("european-patent-office", "japan-patent-office"):
+        assert (office, "memberOf", "ip5") in found
+
+
+def test_a_convention_s_member_list_belongs_to_the_convention_the_sentence_names() -> None:
+    result = extract(
+        "The Andean Patent Organization (APO) granted 900 patents. Applicants from the states "
+        "party to the Andean Patent Convention (ANPC) filed 300 applications. The design "
+        "protocol came after the Protocol on the Protection of Utility Models to the ANPC "
+        "entered into force. The ANPC, signed in 1990, binds four member states: Bolivia, "
+        "Colombia, Ecuador and Peru."
+    )
+    found = triples(result)
+    assert ("bolivia", "memberOf", "andean-patent-convention") in found
+    assert ("peru", "memberOf", "andean-patent-convention") in found
+    assert (
+        classes(result).get("Protocol on the Protection of Utility Models to the ANPC") == "Treaty"
+    )
+
+
+def test_the_un_agency_is_the_international_body_named_before() -> None:
+    found = triples(
+        extract(
+            "World Intellectual Property Organization (WIPO) Director General Daren Tang signed "
+            "a letter of intent with Kenya's Ministry of Foreign Affairs on Friday, marking 40 "
+            "years of Kenya's cooperation with the UN agency."
+        )
+    )
+    assert ("kenya", "cooperatesWith", "world-intellectual-property-organization") in found
+    assert not any(s == "kenya" and p == "cooperatesWith" and "ministry" in o for s, p, o in found)

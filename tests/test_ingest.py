@@ -514,7 +514,7 @@ _AGENCY_LEADS: list[tuple[str, str, str | None]] = [
         "National News Bureau of Thailand\nPub Date: 01/10/2024 15:42\n\nThailand rises "
         "to 41st\n\nBANGKOK (NNT) - Thailand has climbed two places.\n",
         "2024-10-01",
-        "NNT",
+        "National News Bureau of Thailand",  # the masthead: the site's own name
     ),
     (
         "RTHK\n2023-06-02 HKT 16:08\n\nCustoms seizes fakes\n\nCustoms seized 78,000 items.\n",
@@ -566,6 +566,77 @@ _AGENCY_LEADS: list[tuple[str, str, str | None]] = [
 ]
 
 
+# a site's name alone on a line (a masthead), and stamps that name the site in other ways
+_MASTHEADS: list[tuple[str, str | None, str | None]] = [
+    (
+        "The Harbour Times\nPosted : 2024-02-05 09:10 | Updated : 2024-02-05 11:00\n\nOffice "
+        "opens a branch\n\nThe office opened a branch in the port city.\n",
+        "2024-02-05",
+        "The Harbour Times",
+    ),
+    (
+        "THE DAILY LEDGER\nBUSINESS » ECONOMY\n\nFilings climb again\n\nThe Ledger Bureau\n"
+        "CHENNAI\n\nPublished - May 2, 2024 07:15 pm IST\n\nThe office received 9,000 "
+        "applications.\n",
+        "2024-05-02",
+        "The Daily Ledger",
+    ),
+    (
+        "Court backs the inventor in a long fight over a valve\n\nVALLEY POST\nUpdated 04 "
+        "June 2024\n\nTEMA: The court ruled for the inventor.\n",
+        "2024-06-04",
+        "Valley Post",
+    ),
+    (
+        "Tech|Ledger\n\nFilings hold steady\n\n12 Feb 2024 | News\n\nBy Tech|Ledger staff\n\n"
+        "Filings held steady last year.\n",
+        "2024-02-12",
+        "Tech|Ledger",
+    ),
+    (
+        "Office clears its backlog early\n\n(Island Daily Online) 09:12, March 4, 2024\n\n"
+        "The office cleared its backlog.\n",
+        "2024-03-04",
+        "Island Daily Online",
+    ),
+    (
+        "COAST WIRE - Mar 5, 2024 - 10:20 | World\n\nOffices sign a plan\n\nThe two offices "
+        "signed a plan.\n",
+        "2024-03-05",
+        "Coast Wire",
+    ),
+    (
+        "Writer: Li Wei | Editor: Zhou Min | From: Harbour Daily | Updated: 2024-04-03\n\n"
+        "The city filed 3,000 PCT applications.\n",
+        "2024-04-03",
+        "Harbour Daily",
+    ),
+    (
+        "Filings rise in the north\n\nBy Eurowire with dpa\nPublished on 05/03/2024 - 10:04 "
+        "GMT+1\n\nThe office received 4,000 applications.\n",
+        "2024-03-05",  # a European time zone: the day first
+        "Eurowire",
+    ),
+    (
+        "Island joins the Madrid system\n\nKINGSTON, Jamaica, Oct 14, CMC – The island "
+        "deposited its instrument.\n",
+        None,  # the dateline shows no year
+        "CMC",
+    ),
+    (
+        "The Morning Courier\n\nFilings rise 3%\n\nMarch 2, 2024 (Courier Japan)\n\nOSAKA -- "
+        "Filings rose 3 percent.\n",
+        "2024-03-02",
+        "The Morning Courier",
+    ),
+    (
+        "Business\n\nFilings dip\n\n03/07/2024 March 7, 2024\n\nFilings dipped.\n\nDW\n",
+        "2024-03-07",
+        "DW",  # "Business" is the site's section, not its name
+    ),
+]
+
+
 def test_an_agency_lead_s_place_and_day_are_no_prose() -> None:
     article = article_from_text(
         "2 March 2021 11:05\n\nItaly backs the treaty\n\n(ANSA) - Rome, March 2 - The "
@@ -600,8 +671,11 @@ def test_second_stamps_and_closing_stamps_are_no_prose() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "date", "publisher"), [*_STAMPS_UNDER_A_HEADLINE, *_SITE_HEADERS, *_AGENCY_LEADS]
+    ("text", "date", "publisher"),
+    [*_STAMPS_UNDER_A_HEADLINE, *_SITE_HEADERS, *_AGENCY_LEADS, *_MASTHEADS],
 )
-def test_header_forms_give_date_and_publisher(text: str, date: str, publisher: str | None) -> None:
+def test_header_forms_give_date_and_publisher(
+    text: str, date: str | None, publisher: str | None
+) -> None:
     article = article_from_text(text, "t.txt")
     assert (article.date, article.publisher) == (date, publisher)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.confidence import confidence
+from kg.extract.group_members import group_member_relations
 from kg.extract.meeting_places import is_meeting_event, unnamed_meeting_places
 from kg.extract.mentions import Mention, collect_mentions
 from kg.extract.relations import (
@@ -36,9 +37,11 @@ from kg.extract.relations import (
     list_relations,
     located_in_relations,
     membership_list_relations,
+    org_named_index_relations,
     place_based_relations,
     portfolio_minister_relations,
     possessed_index_relations,
+    short_body_title_relations,
     surface_relations,
     unit_relations,
 )
@@ -94,6 +97,9 @@ def extract_article(
             *event_context_relations(sentence, recent_event),
             *bare_title_relations(sentence, index),
             *portfolio_minister_relations(sentence, index),
+            *short_body_title_relations(sentence, index),
+            *org_named_index_relations(sentence, index),
+            *group_member_relations(sentence),
             *joint_action_relations(sentence, index),
             *located_in_relations(sentence, index),
             *place_based_relations(sentence, index),

@@ -93,6 +93,12 @@ TITLE_WORDS = frozenset(
         "researcher",
         "chairperson",
         "commissioner-general",
+        "councilor",
+        "councillor",
+        "mep",
+        "lawmaker",
+        "legislator",
+        "rapporteur",
     ]
 )
 #: Words that spaCy sometimes tags as names but never are entities here (case-folded).
@@ -251,14 +257,14 @@ _GENERIC_NAMES = frozenset(
     """institute office council commission court agency ministry department bureau authority
     administration organization organisation association university heads south-east north-east
     south-west north-west southeast northeast southwest northwest customs police courts
-    prosecutors""".split()
+    prosecutors state""".split()
 ) | {"national ip", "national ipr", "provincial ip", "local ip"}  # "National IP protection centers"
 _ROLE_PHRASE = re.compile(
     r"^(?:(?:permanent|executive|deputy|vice|acting|former|senior|chief)\s+)*"
     r"(?:representative|president|director(?:[- ]general)?|secretary(?:[- ]general)?|minister|"
     r"ambassador|chair(?:man|woman|person)?|commissioner|head|chief|spokes(?:person|man|woman)|"
     r"officer|official|governor|mayor|c(?:on|omp)troller(?:[- ]general)?|registrar(?:[- ]general)?|heads?|"
-    r"founder|co-founder|ceo)"
+    r"founder|co-founder|ceo|(?:state )?council+or|mep|lawmaker|legislator|rapporteur|premier)"
     r"(?:\s+(?:of|to|for|at)\s+.*)?$",
     re.IGNORECASE,
 )
@@ -310,6 +316,27 @@ def _language_use(ent: Span) -> bool:
     # "English has overtaken German": next to a language the NER knows, not a modifier
     return root.dep_ not in {"amod", "compound", "nmod", "poss"} and any(
         e.label_ == "LANGUAGE" for e in ent.sent.ents
+    )
+
+
+#: last words of a name that make it a body even before a title ("Trade Ministry Spokesman")
+_BODY_WORDS = frozenset(
+    """office ministry department administration agency bureau commission council court
+    organization organisation institute authority union group""".split()
+)
+
+
+def _portfolio_before_title(ent: Span) -> bool:
+    """An ORG span that is a portfolio before "Commissioner"/"Minister" and a name: "Digital
+    Economy Commissioner Mariya Gabriel", "Commerce and Industry Minister Piyush Goyal"."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.end + 1 >= len(doc) or ent.ent_id_:
+        return False
+    title, after = doc[ent.end], doc[ent.end + 1]
+    return (
+        title.lower_ in {"commissioner", "minister"}
+        and after.ent_type_ == "PERSON"
+        and ent[-1].lower_ not in _BODY_WORDS
     )
 
 
@@ -388,14 +415,37 @@ def mended_names(doc: Doc) -> list[Span]:
                 j += 2
             if j > ent.end and j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].is_title:
                 end = j + 2  # "Department for Culture, Media and Sport"
+        label, kb_id = ent.label_, ent.kb_id_
+        if end == ent.end and ent.text in _INSTRUMENT_HEADS:
+            end = _instrument_name_end(doc, ent.end)
+            label, kb_id = "LAW", ""  # "Protocol" + "on the Protection of ... to the EAPC"
         if end > ent.end:
-            out.append(Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_))
+            out.append(Span(doc, ent.start, end, label=label, kb_id=kb_id))
             while i + 1 < len(ents) and ents[i + 1].start < end:
                 i += 1
         else:
             out.append(ent)
         i += 1
     return out
+
+
+_INSTRUMENT_HEADS = frozenset({"Protocol", "Convention", "Treaty", "Agreement", "Arrangement"})
+
+
+def _instrument_name_end(doc: Doc, start: int) -> int:
+    """Where an instrument's name that the NER cut after its head word ends: "Protocol" [on the
+    Protection of Industrial Designs to the EAPC]; ``start`` when no such name follows."""
+    if start >= len(doc) or doc[start].lower_ not in {"on", "for", "concerning", "relating"}:
+        return start
+    j, titled, end = start + 1, 0, start
+    while j < len(doc) and (
+        doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"the", "of", "and", "to", "on", "-"}
+    ):
+        if doc[j].is_title or doc[j].is_upper:
+            titled += 1
+            end = j + 1
+        j += 1
+    return end if titled >= 2 else start
 
 
 def _possessed_acronyms(doc: Doc) -> list[Span]:
@@ -427,6 +477,8 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue  # "EUR 32,184,000" tagged as a name: an amount
         if _stock_listing(ent):
             continue  # "Clarivate Plc (NYSE: CLVT)": the exchange is no party to the news
+        if _portfolio_before_title(ent):
+            continue  # "Digital Economy Commissioner Mariya Gabriel": a portfolio, no body
         ent = longer_name(ent)
         parts = [
             p

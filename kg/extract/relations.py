@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from kg.extract.mentions import Mention
 from kg.extract.sentences import SentenceView
 from kg.extract.syntax import (
     MentionIndex,
@@ -44,8 +45,8 @@ def E(name: str, classes: str) -> str:
 _THE = r"(?:the |The )?"
 _PERSON_ROLE = (
     r"(?:ambassador|envoy|diplomat|delegate|negotiator|minister|president|representative|"
-    r"official|spokesperson|spokesman|spokeswoman|lawmaker|judge|expert|Ambassador|Minister|"
-    r"President|Representative)"
+    r"official|spokesperson|spokesman|spokeswoman|lawmaker|legislator|MEP|senator|judge|expert|"
+    r"Ambassador|Minister|President|Representative)"
 )
 _ROLE = (
     r"(?:spokesperson|spokesman|spokeswoman|spokespeople|press secretary|director[- ]general|"
@@ -666,6 +667,13 @@ RULES: tuple[Rule, ...] = (
         0.75,
     ),
     _rule(
+        # "Tang, a Singaporean who took office in 2020", "Grigory Ivliev, a Russian national"
+        "person-a-demonym",
+        rf"{E('s', 'Person')}, an? {E('o', 'Country')}(?: national| citizen)?(?= who\b|,|\.|$)",
+        "country",
+        0.75,
+    ),
+    _rule(
         "country-s-agency",
         rf"{E('o', 'Country')}(?:'s|’s) {E('s', 'GovernmentAgency|IPOffice|Organization|Company')}",
         "country",
@@ -1055,27 +1063,102 @@ _PORTFOLIO_MINISTER = re.compile(
 )
 
 
+def _ministry_named(portfolio: str, index: MentionIndex) -> Mention | None:
+    """The ministry of ``portfolio`` the article names: "Ministry of Foreign Affairs" or
+    "Foreign Ministry" for "Foreign", "Ministry of Commerce and Industry" for "Commerce and
+    Industry"."""
+    wanted = slugify(f"Ministry of {portfolio}")
+    short = slugify(f"{portfolio} Ministry")
+    for m in index.mentions:
+        if m.cls != "GovernmentAgency" or not m.key:
+            continue
+        for name in (slugify(m.text), m.key):
+            if (
+                name in {wanted, short}
+                or name.startswith(wanted + "-")
+                or name.endswith("-" + short)
+            ):
+                return m
+    return None
+
+
+#: "Commission Vice-President Andrus Ansip", "the German MEP Axel Voss": a body named by the
+#: last word of its name (or by the title itself) before a title and a person
+_SHORT_BODY_TITLE = re.compile(
+    r"(?:(?<![\w⟧'’-] )|^)(?P<short>Commission|Parliament|Council|Court|Board|Committee|Office|Bank)"
+    r"(?:'s|’s)? (?P<title>(?:Executive |Deputy |First )?(?:Vice-President|Vice President|President|"
+    r"Commissioner|Director[- ]General|Chairman|Chairwoman|Chair|Secretary[- ]General|"
+    r"Spokesperson|Spokesman|Spokeswoman|Member|Judge|Registrar)),? ⟦(?P<s>\d+):Person⟧"
+    r"|\bMEP ⟦(?P<mep>\d+):Person⟧"
+)
+
+
+def short_body_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """A title after the short name of a body the article names in full ("Commission
+    Vice-President X" with "the European Commission" named), or an MEP (a member of the
+    European Parliament, when the article names it)."""
+    for match in _SHORT_BODY_TITLE.finditer(sentence.tagged):
+        if match.group("mep"):
+            short, prop, person = "Parliament", "affiliatedWith", match.group("mep")
+        else:
+            short, person = match.group("short"), match.group("s")
+            prop = role_property(match.group("title")) or ""
+        if prop not in {"headOf", "affiliatedWith", "spokespersonOf"}:
+            continue
+        first = sentence.mentions[int(person)]
+        bodies = {
+            m.key
+            for m in index.mentions
+            if m.key
+            and m.cls
+            and is_subclass(m.cls, "Organization")
+            and m.text.endswith(" " + short)
+        }
+        if len(bodies) == 1 and first.key:
+            yield Found(first.key, prop, bodies.pop(), 0.7, "short-body-title")
+
+
+def org_named_index_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """An index whose name opens with its publisher's name: "the IP5 Statistics Report", "AUTM's
+    U.S. Licensing Activity Survey", "the EPO Patent Index 2023" (the publisher named in the
+    article)."""
+    for mention in sentence.mentions:
+        if mention.cls != "Index" or not mention.key:
+            continue
+        for org in index.mentions:
+            if (
+                org.key
+                and org.key != mention.key
+                and org.cls
+                and is_subclass(org.cls, "Organization")
+                and (
+                    mention.text.startswith(org.text + " ") or mention.key.startswith(org.key + "-")
+                )
+            ):
+                yield Found(mention.key, "publishedBy", org.key, 0.8, "org-named-index")
+                break
+
+
 def portfolio_minister_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """ "Commerce and Industry Minister Piyush Goyal hailed ...": the minister heads the
-    "Ministry of Commerce and Industry" when the article names that ministry."""
+    "Ministry of Commerce and Industry" when the article names that ministry; "Vice Foreign
+    Minister Ma Zhaoxu" works in the "Foreign Ministry" (or "Ministry of Foreign Affairs")."""
     for match in _PORTFOLIO_MINISTER.finditer(sentence.tagged):
-        portfolio = match.group("portfolio").replace("&", "and")
-        if portfolio.split()[0] in {"The", "Prime", "Chief", "Deputy", "Vice", "Former"}:
+        words = match.group("portfolio").replace("&", "and").split()
+        prop, confidence = "headOf", 0.75
+        if words[0] in {"Vice", "Deputy", "Assistant"} and len(words) > 1:
+            words, prop, confidence = words[1:], "affiliatedWith", 0.7
+        if words[0] in {"The", "Prime", "Chief", "Deputy", "Vice", "Former"}:
             continue  # "Prime Minister", "Deputy Minister": no portfolio named
-        wanted = slugify(f"Ministry of {portfolio}")
         person = sentence.mentions[int(match.group("s"))]
+        # "State Councilor and Foreign Minister Qin Gang": the portfolio is the last words
+        tails = [words[k:] for k in range(len(words)) if words[k] not in {"and", "&"}]
         ministry = next(
-            (
-                m
-                for m in index.mentions
-                if m.cls == "GovernmentAgency"
-                and m.key
-                and (slugify(m.text) == wanted or m.key == wanted or m.key.startswith(wanted + "-"))
-            ),
+            (m for tail in tails if (m := _ministry_named(" ".join(tail), index)) is not None),
             None,
         )
         if ministry is not None and person.key:
-            yield Found(person.key, "headOf", ministry.key, 0.75, "portfolio-minister")
+            yield Found(person.key, prop, ministry.key, confidence, "portfolio-minister")
 
 
 def event_context_relations(sentence: SentenceView, recent_event: str | None) -> Iterator[Found]:
@@ -1127,7 +1210,14 @@ def bare_member_list_relations(sentence: SentenceView, index: MentionIndex) -> I
         classes = _GROUPING_NOUNS.get(owner, ("InternationalOrganization", "Treaty"))
         if owner and owner not in _GROUPING_NOUNS:
             continue  # "the country's member states"? not a grouping
-        grouping = index.salient_before(first, classes)
+        # "The EAPC, signed in 1994, binds eight member states: ...": the grouping the sentence
+        # is about, before the one the discourse is about
+        before = [
+            sentence.mentions[int(i)]
+            for i in re.findall(r"⟦(\d+):", sentence.tagged[: match.start()])
+        ]
+        here = next((m for m in before if m.key and m.cls in classes), None)
+        grouping = here or index.salient_before(first, classes)
         if grouping is None or not grouping.key:
             continue
         for item in items:

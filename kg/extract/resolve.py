@@ -454,7 +454,7 @@ def _concept_before(before: str, acronym: str) -> bool:
     return False
 
 
-def acronym_matches(acronym: str, long_form: str) -> bool:
+def acronym_matches(acronym: str, long_form: str, inner: bool = False) -> bool:
     """True when the acronym's letters are the initials of the long form, in order.
 
     Words may contribute more than their first letter when written in capitals
@@ -479,7 +479,7 @@ def acronym_matches(acronym: str, long_form: str) -> bool:
     if not words or len(letters) < 2:
         return False
 
-    def match(li: int, wi: int, syllabic: bool) -> bool:
+    def match(li: int, wi: int, syllabic: bool, inner: bool = False) -> bool:
         if li == len(letters):
             return all(w.lower() in _STOP for w in words[wi:])
         if wi == len(words):
@@ -497,12 +497,22 @@ def acronym_matches(acronym: str, long_form: str) -> bool:
                 for k in range(2, len(word) + 1)
                 if word[:k].lower() == "".join(letters[li : li + k])
             )
+        if (
+            inner
+            and word[:1].lower() == letters[li]
+            and li + 1 < len(letters)
+            and letters[li + 1] in word[1:].lower()
+        ):
+            options.append(2)  # "Eurasian Patent Convention (EAPC)": a letter from inside
         for used in options:
-            if match(li + used, wi + 1, syllabic):
+            if match(li + used, wi + 1, syllabic, inner):
                 return True
-        return word.lower() in _STOP and match(li, wi + 1, syllabic)
+        return word.lower() in _STOP and match(li, wi + 1, syllabic, inner)
 
     if match(0, 0, False) or match(0, 0, True):
+        return True
+    # ``inner``: right before "(EAPC)" a word may give a letter from inside it ("Eurasian")
+    if inner and len(letters) >= 3 and len(words) >= 2 and match(0, 0, False, inner=True):
         return True
     # "UK Intellectual Property Office (IPO)", "U.S. Patent and Trademark Office (PTO)": a
     # country's short code before the name is often left out of the acronym
@@ -769,7 +779,10 @@ class ArticleEntities:
                     if self.gaz.lookup(acronym) is None and _concept_before(before, acronym):
                         concepts.add(acronym)  # "Utility model (UM) filings": no name
                     continue
-                if not acronym_matches(acronym, owner.text):
+                # (letters from inside words only for acronyms the gazetteer gives no owner:
+                # "Eurasian Patent Office (EAPO)" is the office of the EAPO, not the EAPO)
+                inner = self.gaz.lookup(acronym) is None
+                if not acronym_matches(acronym, owner.text, inner=inner):
                     # "Brazil's National Institute of Industrial Property (INPI)": letters from
                     # the name in its own language; the known office still owns its acronym
                     held = self.gaz.lookup(acronym)
@@ -931,6 +944,26 @@ class ArticleEntities:
                 and any(d.label == f"{mention.text} {head}" for head in heads)
             ]
             if len(longer) == 1 and draft.cls in {"Person", "City", "Company", "Organization"}:
+                self._detach(mention)
+                self.attach(mention, longer[0], form=False)
+        # "Foreign Ministry pact" in a headline, "China's Ministry of Foreign Affairs" (the
+        # Chinese Foreign Ministry) in the story: a ministry's short name is the ministry named
+        for mention in list(self.mentions):
+            draft = self.drafts.get(mention.key or "")
+            words = mention.text.split()
+            if draft is None or draft.gaz_key or len(words) != 2 or words[1] != "Ministry":
+                continue
+            longer = [
+                d
+                for d in self.drafts.values()
+                if d is not draft
+                and d.cls == "GovernmentAgency"
+                and any(
+                    name.endswith(" " + mention.text) or name.startswith(f"Ministry of {words[0]}")
+                    for name in (d.label, *d.forms)
+                )
+            ]
+            if len(longer) == 1:
                 self._detach(mention)
                 self.attach(mention, longer[0], form=False)
 
@@ -1437,6 +1470,7 @@ class ArticleEntities:
                 described_by_un = self._un_description(token, ordered, base)
                 if described_by_un:
                     covered.difference_update((id(doc), i) for i in described_by_un)
+                    classes = ("InternationalOrganization",)  # "the UN agency": no ministry
                 if token.tag_ in {"NNS", "NNPS"} or any(
                     (id(doc), c.i) in covered
                     for c in token.children
@@ -1633,7 +1667,9 @@ class ArticleEntities:
         return None
 
     def _alias_tokens(self, docs: list[tuple[int, Doc]]) -> None:
-        """Later bare uses of a defined acronym the NER did not tag become mentions too."""
+        """Later bare uses of a defined acronym the NER did not tag become mentions too, and
+        so do the surnames of people named in full before ("Lopez, a Chilean national ...")."""
+        self._surname_tokens(docs)
         if not self.aliases:
             return
         for mention in list(self.mentions):
@@ -1655,6 +1691,42 @@ class ArticleEntities:
                         "ALIAS",
                     )
                     self.attach(mention, self.drafts[key], form=True)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _surname_tokens(self, docs: list[tuple[int, Doc]]) -> None:
+        """A person's surname alone after the full name, where the NER saw no name."""
+        surnames: dict[str, str] = {}
+        for draft in self.drafts.values():
+            words = draft.label.split()
+            if draft.cls == "Person" and len(words) >= 2 and words[-1][:1].isupper():
+                last = words[-1]
+                surnames[last] = (
+                    "" if last in surnames and surnames[last] != draft.key else draft.key
+                )
+        if not surnames:
+            return
+        first_seen = {}
+        for m in self.mentions:
+            if m.key and m.key not in first_seen:
+                first_seen[m.key] = m.start
+        covered = {(m.span.doc, i) for m in self.mentions for i in range(m.span.start, m.span.end)}
+        for base, doc in docs:
+            for token in doc:
+                key = surnames.get(token.text)
+                if not key or (doc, token.i) in covered or token.ent_type_:
+                    continue
+                if base + token.idx <= first_seen.get(key, len(doc.text) + base):
+                    continue  # only after the full name
+                neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+                if any(
+                    t.is_title and not t.is_sent_start for t in neighbours if t.i < token.i
+                ) or any(t.is_title for t in neighbours if t.i > token.i):
+                    continue  # part of another name
+                span = Span(doc, token.i, token.i + 1, label="PERSON")
+                mention = Mention(
+                    span, base + token.idx, base + token.idx + len(token.text), token.text, "PERSON"
+                )
+                self.attach(mention, self.drafts[key], form=False)
         self.mentions.sort(key=lambda m: m.start)
 
     def _fix_labels(self) -> None:

@@ -325,11 +325,22 @@ _NOT_FIRMS = frozenset(
 )
 
 
+#: modifiers that make a nominal an international body: "the UN agency", "the intergovernmental
+#: organization"
+_WORLD_BODY_WORDS = frozenset({"un", "international", "intergovernmental", "multilateral"})
+
+
 def _nominal_antecedent(token: Token, index: MentionIndex) -> Mention | None:
     """The entity a definite nominal ("the office", "the Hsinchu-based chipmaker") names."""
     # named before the phrase: "the Geneva-based UN agency" is not the UN
     start = index.offset(token.left_edge)
     classes = _NOMINAL_CLASSES[token.lemma_.lower()]
+    if any(
+        c.dep_ in {"compound", "amod", "nmod"}
+        and c.text.replace(".", "").lower() in _WORLD_BODY_WORDS
+        for c in token.children
+    ):
+        classes = ("InternationalOrganization",)  # "the UN agency" is no ministry named before
     if token.lemma_.lower() in {"university", "academy"}:
         # "the Beijing-based university": the last plain organisation named (Tsinghua, Caltech),
         # never an agency, an office or a firm named in between
