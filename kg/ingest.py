@@ -455,7 +455,9 @@ def _wire_lead_below_title(text: str, pos: int) -> tuple[str, str | None, int, i
     start = pos + lines[1].start()
     wire = _DATELINE.match(text[start:]) or _AGENCY_LEAD.match(text[start:])
     if wire is None:
-        return None
+        # "Lima, Feb. 27 (ANDINA). Officials from ...": a lead closed by a full stop
+        lead = wire_lead(text[start:])
+        return (lead.publisher, lead.place, start, start + lead.end) if lead is not None else None
     groups = wire.groupdict()
     publisher = _clean_name(groups.get("pub") or groups.get("wire") or groups.get("wire2"))
     if not publisher:
@@ -565,7 +567,7 @@ def _header_below_title(text: str) -> Header | None:
         # the stamp ("ARAB NEWS\nUpdated 08 May 2025")
         first_name = _name_line(before[0]) if len(before) > 1 or i == 1 else None
         over_stamp = _name_line(before[-1]) if i > 1 else None
-        names = {0: first_name, i - 1: over_stamp}
+        names = {k: name for k, name in ((i - 1, over_stamp), (0, first_name)) if name}
         masked = [
             (a, a + len(text[a:b].rstrip()))
             for k, (a, b) in enumerate(lines[:i])

@@ -44,6 +44,7 @@ from kg.extract.relations import (
     short_body_title_relations,
     surface_relations,
     unit_relations,
+    within_group_relations,
 )
 from kg.extract.resolve import ArticleEntities, EntityDraft
 from kg.extract.sentences import SentenceView, build_sentences
@@ -83,6 +84,7 @@ def extract_article(
 
     found: dict[tuple[str, str, str], tuple[Found, SentenceView]] = {}
     recent_event: str | None = None
+    event_counts: dict[str, int] = {}
     previous: SentenceView | None = None
     for sentence in sentences:
         rels = [
@@ -93,6 +95,7 @@ def extract_article(
             *surface_relations(sentence),
             *list_relations(sentence),
             *bare_member_list_relations(sentence, index),
+            *within_group_relations(sentence),
             *dependency_relations(sentence, index),
             *event_context_relations(sentence, recent_event),
             *bare_title_relations(sentence, index),
@@ -118,7 +121,15 @@ def extract_article(
         rels.extend(delegation_relations(sentence, rels, events[-1] if events else recent_event))
         for rel in rels:
             _keep(found, rel, sentence, table)
-        recent_event = events[-1] if events else recent_event
+        for event in events:
+            event_counts[event] = event_counts.get(event, 0) + 1
+        if events:
+            # the event the story is about: named most often so far (the last one of those),
+            # not one named in passing ("on the margins of the first SOM")
+            best = max(event_counts.values())
+            recent_event = next(
+                e for e in reversed(events + list(event_counts)) if event_counts[e] == best
+            )
         previous = sentence
     for agreement, parties, token in table.agreements:
         sentence = next(

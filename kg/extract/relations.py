@@ -345,6 +345,24 @@ RULES: tuple[Rule, ...] = (
         0.85,
     ),
     _rule(
+        # "Belize and Suriname belong to the Hague system"
+        "member-belongs-to",
+        rf"{E('s', 'Country|Region')} (?:also |already |now |still )?(?:belongs?|belonged) to "
+        rf"{_THE}{E('o', 'Treaty|InternationalOrganization')}",
+        "memberOf",
+        0.85,
+    ),
+    _rule(
+        # "Trinidad and Tobago is already party to a number of WIPO-administered treaties,
+        # including the Paris Convention, which it joined in 1994, and the PCT"
+        "party-to-treaties-including",
+        rf"{E('s', 'Country')} (?:is|was|has been) (?:already |also |now )?(?:a )?(?:party|signatory|"
+        rf"contracting party) to [^⟦.;]{{0,30}}(?:⟦\d+:[^⟧]*⟧[-\w ]{{0,25}})?(?:treaties|conventions|"
+        rf"agreements|instruments), (?:including|such as|among them) {_THE}{E('o', 'Treaty')}",
+        "memberOf",
+        0.8,
+    ),
+    _rule(
         "instrument-of-accession",
         rf"{E('s', MEMBER)} (?:has |had )?(?:deposited|deposits|handed over) (?:its|an|the) instruments? of "
         rf"(?:accession|ratification) (?:to|of) {_THE}{E('o', GROUPING)}",
@@ -520,8 +538,25 @@ RULES: tuple[Rule, ...] = (
     # -- events -----------------------------------------------------------------------------
     _rule(
         "event-hosted-by",
-        rf"{E('s', 'Event')}[^⟦]{{0,60}}?(?:hosted|organized|organised|convened|sponsored|co-hosted|"
+        # (not the event inside an apposition: "The meeting, held on the margins of the first
+        # SOM, was hosted by Peru's Indecopi" was no SOM's host)
+        rf"{E('s', 'Event')}(?!, (?:was|were|is|are|will be) )[^⟦]{{0,60}}?(?:hosted|organized|organised|convened|sponsored|co-hosted|"
         rf"chaired) by {_THE}(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?{E('o', AGENT)}",  # "China's SIPO"
+        "organizedBy",
+        0.85,
+    ),
+    _rule(
+        # "officials wrapped up two days of talks in Lima on Tuesday at the 58th meeting of ..."
+        "talks-in-city-at-event",
+        rf"\bin {E('o', 'City')}(?:,? on \w+)? at {_THE}{E('s', 'Event')}",
+        "location",
+        0.75,
+    ),
+    _rule(
+        "event-appositive-hosted-by",
+        rf"^(?:The |This |That )?{E('s', 'Event')}, [^;]{{0,200}}?, (?:was|is|were|will be) (?:jointly )?"
+        rf"(?:hosted|organized|organised|convened|co-hosted) by {_THE}(?:⟦\d+:(?:{PLACE})⟧(?:'s|’s) )?"
+        rf"{E('o', AGENT)}",
         "organizedBy",
         0.85,
     ),
@@ -709,6 +744,11 @@ def role_property(title: str) -> str | None:
         r"\b(deputy|vice)\b", lower
     ):
         return "headOf"
+    if re.search(
+        r"\b(?:program|programme|project|regional|country|sales|marketing) (?:director|manager)",
+        lower,
+    ):
+        return "affiliatedWith"  # "the program director in charge of IPEG": one post of many
     chief_of_a_function = re.search(
         r"\bchief (?:\w+ )?(officer|economist|scientist|counsel)\b", lower
     )
@@ -794,6 +834,12 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 yield Found(subj.key, prop, obj.key, rule.confidence, rule.name)
                 if prop == "organizedBy":  # the host of a meeting takes part in it
                     yield Found(obj.key, "participatedIn", subj.key, 0.7, rule.name + "+host")
+            if rule.name == "party-to-treaties-including" and subj.key:
+                # "..., including the PCT, which it joined in 1994, and the Paris Convention"
+                for later in re.findall(r"⟦(\d+):Treaty⟧", tagged[match.end() :]):
+                    other = mentions[int(later)]
+                    if other.key:
+                        yield Found(subj.key, prop, other.key, rule.confidence, rule.name)
             if prop in {"memberOf", "participatedIn"}:
                 # "A, B and C became members of T": the list before the subject shares it.
                 yield from _list_members(tagged, match, mentions, prop, obj.key, rule)
@@ -815,6 +861,13 @@ _COORDINATED_ORGS = re.compile(
 )
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:within|in|among|for|like|unlike|besides|after|before|with|of|by|from|to|at|on|under)"
+    r" (?:the )?$",
+    re.IGNORECASE,
+)
+
+
 def _list_members(
     tagged: str, match: re.Match[str], mentions: list, prop: str, obj_key: str | None, rule: Rule
 ) -> Iterator[Found]:
@@ -822,6 +875,8 @@ def _list_members(
     for item in re.finditer(
         r"⟦(\d+):[A-Za-z]+⟧(?=(?:,? (?:and )?⟦\d+:[A-Za-z]+⟧)*,? (?:and )?$)", head
     ):
+        if _PREPOSITION_BEFORE.search(head[: item.start()]):
+            continue  # "Within the CARICOM, Antigua has been a member of ...": no list item
         mention = mentions[int(item.group(1))]
         if (
             mention.key
@@ -837,8 +892,14 @@ _HOME_TO = re.compile(
     rf"(?:both |companies such as |firms such as )?(?P<list>⟦\d+:(?:{ORG})⟧(?:(?:,|,? and| and) {_THE}⟦\d+:(?:{ORG})⟧)*)",
     re.IGNORECASE,
 )
-_MEMBERS = r"(?:member states|members|member countries|contracting parties|contracting states)"
-_LIST_OF = rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)"
+_MEMBERS = (
+    r"(?:member states|members|member countries|member economies|contracting parties|"
+    r"contracting states)"
+)
+_LIST_OF = (
+    rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|;|,? and|;? and| as well as) {_THE}"
+    rf"⟦\d+:(?:Country|Region|{ORG})⟧)*)"
+)
 _MEMBER_LIST = re.compile(
     # "ARIPO's 22 member states, alongside Botswana, Cabo Verde ..."
     # "all six GCC states, Bahrain, Kuwait, ...", "the system's members, which include ..."
@@ -846,7 +907,7 @@ _MEMBER_LIST = re.compile(
     r"(?::? | (?:[a-z ]{0,25}: )?)"
     r"(?:such as |including |like |namely |are |were |alongside |along with |together with |"
     r"which include |which includes |that include )?"
-    rf"(?P<list>{_THE}⟦\d+:(?:Country|Region|{ORG})⟧(?:(?:,|,? and| and| as well as) {_THE}⟦\d+:(?:Country|Region|{ORG})⟧)*)",
+    rf"{_LIST_OF}",
     re.IGNORECASE,
 )
 #: "delegations from all ten member states of ASEAN: Brunei, Cambodia, ...", "the member
@@ -943,6 +1004,18 @@ _IT_WAS_LED_BY = re.compile(
     rf"(?:led|organi[sz]ed|co-organi[sz]ed|coordinated|hosted|run|convened) by {_THE}"
     rf"(?P<list>(?:⟦\d+:(?:Country|Region)⟧(?:'s|’s) )?⟦\d+:(?:{AGENT})⟧(?:(?:,|,? and| and) "
     rf"{_THE}(?:⟦\d+:(?:Country|Region)⟧(?:'s|’s) )?⟦\d+:(?:{AGENT})⟧)*)"
+)
+#: "It brought together delegations from 16 of APEC's 21 member economies: Australia; ...",
+#: "The sessions were chaired by X" (the meeting the sentences before named)
+_IT_BROUGHT_TOGETHER = re.compile(
+    rf"^(?:It|The (?:meeting|session|sessions|forum|conference|event|talks)) (?:brought|brings) "
+    rf"together (?:the )?(?:delegations|representatives|heads|officials|delegates|participants) "
+    rf"(?:of|from) (?:(?:all |the )?(?:\d+|[a-z]+) of )?(?:⟦\d+:(?:{GROUPING})⟧(?:'s|’s) )?"
+    rf"(?:(?:\d+|[a-z]+) )?(?:{_MEMBERS}|economies|countries|states)?:? {_LIST_OF}"
+)
+_CHAIRED_BY = re.compile(
+    r"^(?:It|The (?:meeting|session|sessions|forum|conference|talks|discussions)) (?:was|were) "
+    r"(?:co-)?chaired by (?P<list>⟦\d+:Person⟧(?: and ⟦\d+:Person⟧)?)"
 )
 _ATTENDED_NO_OBJECT = re.compile(
     rf"(?:(?:representatives|delegations?|heads|officials|delegates) (?:of|from) )?{_THE}"
@@ -1173,6 +1246,8 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
         (_PARTICIPANTS_WERE, "participants-of-recent-event"),
         (_DELEGATIONS_WERE, "delegations-of-recent-event"),
         (_ATTENDEES_WERE, "attendees-of-recent-event"),
+        (_IT_BROUGHT_TOGETHER, "brought-together-recent-event"),
+        (_CHAIRED_BY, "chaired-recent-event"),
         (_PARTNERS_WERE, "partners-at-recent-event"),
     ):
         for match in pattern.finditer(tagged):
@@ -1196,6 +1271,24 @@ _LIST_RULES = (
     (_HOME_TO, "p", "location", "place-home-to-org"),
     (_ATTENDED_BY, "e", "participatedIn", "attended-by-list"),
 )
+
+
+_WITHIN_GROUP = re.compile(
+    rf"^(?:Within|Inside|Among the members of) {_THE}{E('o', 'InternationalOrganization')}, "
+)
+
+
+def within_group_relations(sentence: SentenceView) -> Iterator[Found]:
+    """ "Within the CARICOM, Antigua and Barbuda has been a member of the Madrid system since
+    2000, while Belize ...": the states named in a sentence fronted by their group."""
+    match = _WITHIN_GROUP.match(sentence.tagged)
+    if match is None:
+        return
+    group = sentence.mentions[int(match.group("o"))]
+    for idx in re.findall(r"⟦(\d+):Country⟧", sentence.tagged[match.end() :]):
+        country = sentence.mentions[int(idx)]
+        if country.key and group.key:
+            yield Found(country.key, "memberOf", group.key, 0.7, "within-group")
 
 
 def bare_member_list_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
