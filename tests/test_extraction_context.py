@@ -2282,3 +2282,108 @@ def test_the_un_agency_is_the_international_body_named_before() -> None:
     )
     assert ("kenya", "cooperatesWith", "world-intellectual-property-organization") in found
     assert not any(s == "kenya" and p == "cooperatesWith" and "ministry" in o for s, p, o in found)
+
+
+def test_offices_that_share_a_programme_cooperate_with_each_listed_partner() -> None:
+    found = triples(
+        extract(
+            "The Mexican Institute of Industrial Property (IMPI) and the Japan Patent Office "
+            "(JPO) have turned their Patent Prosecution Highway (PPH) into a permanent program. "
+            "The IMPI also runs PPH programs with the European Patent Office (EPO), the Korean "
+            "Intellectual Property Office (KIPO) and the UK Intellectual Property Office."
+        )
+    )
+    impi = "mexican-institute-of-industrial-property"
+    for partner in (
+        "japan-patent-office",
+        "european-patent-office",
+        "uk-intellectual-property-office",
+    ):
+        assert (impi, "cooperatesWith", partner) in found or (
+            partner,
+            "cooperatesWith",
+            impi,
+        ) in found
+
+
+def test_a_signed_work_plan_makes_the_signatories_offices_partners() -> None:
+    found = triples(
+        extract(
+            "Park Sun-ho, commissioner of the Korean Intellectual Property Office (KIPO), and "
+            "EPO President Jan Berg signed a two-year work plan at the European Patent Office's "
+            "headquarters on Wednesday."
+        )
+    )
+    pair = {"korean-intellectual-property-office", "european-patent-office"}
+    assert any({s, o} == pair for s, p, o in found if p == "cooperatesWith")
+
+
+def test_heads_named_by_a_relative_clause_a_portfolio_or_a_country() -> None:
+    result = extract(
+        "The National Institute of Industrial Property (INPI), a federal agency linked to the "
+        "Ministry of Development, Industry and Trade (MDIC), which is headed by Vice President "
+        "Pedro Alves, signed the deal. The Indian Patent Office functions under the Department "
+        "for Promotion of Industry and Internal Trade, and is headed by Controller General "
+        "Ravi Menon. The Ministry of Commerce and Industry published the figures. In a written "
+        "reply in the Lok Sabha, Minister of State for Commerce and Industry Arun Das said 4,000 "
+        "applications were pending. The authority "
+        "signed a deal with the Korean Intellectual Property Office (KIPO) and Korean "
+        "Commissioner Lee Min-jun."
+    )
+    found = triples(result)
+    assert ("pedro-alves", "headOf", "ministry-of-development-industry-and-trade") in found
+    assert ("ravi-menon", "headOf", "indian-patent-office") in found
+    assert ("arun-das", "affiliatedWith", "ministry-of-commerce-and-industry") in found
+    assert ("lee-min-jun", "headOf", "korean-intellectual-property-office") in found
+
+
+def test_members_named_by_apposition_relative_clause_and_group_listing() -> None:
+    found = triples(
+        extract(
+            "Ghana, Rwanda and Cabo Verde, the ARIPO's newest member, which joined in 2022, had "
+            "already ratified it. The office works under the Patent Cooperation Treaty (PCT), "
+            "which the Kingdom of Saudi Arabia joined in 2013. Anna Lind presides over the Court "
+            "of First Instance, which consists of the central division and 13 local divisions."
+        )
+    )
+    aripo = "african-regional-intellectual-property-organization"
+    assert ("cabo-verde", "memberOf", aripo) in found
+    assert ("ghana", "memberOf", aripo) not in found  # the apposition is Cabo Verde's alone
+    assert ("saudi-arabia", "memberOf", "patent-cooperation-treaty") in found
+    assert any(s == "anna-lind" and p == "headOf" for s, p, o in found)
+
+
+def test_a_meeting_s_participants_host_and_place_from_the_sentences_after_it() -> None:
+    found = triples(
+        extract(
+            "Officials wrapped up two days of talks in Lima on Tuesday at the 60th meeting of the "
+            "Intellectual Property Rights Experts' Group (IPEG). The meeting, held on the margins "
+            "of the first Senior Officials' Meeting (SOM1), was hosted by Peru's National Institute "
+            "for the Defense of Competition and Protection of Intellectual Property (Indecopi). It "
+            "brought together delegations from 12 of APEC's 21 member economies: Australia; "
+            "Canada; Chile and Japan. The sessions were chaired by Rowel Barba."
+        )
+    )
+    meeting = next(o for s, p, o in found if p == "participatedIn" and s == "australia")
+    assert meeting.startswith("60th-meeting")
+    assert (meeting, "location", "lima") in found
+    assert any(s == meeting and p == "organizedBy" for s, p, o in found)
+    assert not any(s.startswith("senior-officials") and p == "organizedBy" for s, p, o in found)
+    assert ("japan", "memberOf", "asia-pacific-economic-cooperation") in found
+    assert ("rowel-barba", "participatedIn", meeting) in found
+
+
+def test_treaty_memberships_in_a_including_list_and_within_a_group() -> None:
+    found = triples(
+        extract(
+            "Jamaica is already party to a number of WIPO-administered treaties, including the "
+            "Patent Cooperation Treaty (PCT), which it joined in 1994, and the Paris Convention "
+            "for the Protection of Industrial Property. Within the Caribbean Community "
+            "(CARICOM), Antigua and Barbuda has been a member of the Madrid system since 2000, "
+            "while Belize and Suriname belong to the Hague system."
+        )
+    )
+    assert ("jamaica", "memberOf", "patent-cooperation-treaty") in found
+    assert ("belize", "memberOf", "hague-system") in found
+    assert ("belize", "memberOf", "caribbean-community") in found
+    assert ("caribbean-community", "memberOf", "madrid-system") not in found

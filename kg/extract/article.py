@@ -37,6 +37,7 @@ from kg.extract.relations import (
     list_relations,
     located_in_relations,
     membership_list_relations,
+    national_commissioner_relations,
     org_named_index_relations,
     place_based_relations,
     portfolio_minister_relations,
@@ -66,6 +67,29 @@ from kg.slug import slugify
 #: Rules that guess an organisation from the discourse ("Executive Director X said", "their
 #: report"): a rule that reads it in the same sentence wins over them.
 _GUESSES = frozenset({"bare-title-last-organization", "possessed-index"})
+
+
+def _signatories_bodies(
+    sentences: list[SentenceView], found: dict[tuple[str, str, str], tuple[Found, SentenceView]]
+) -> list[tuple[Found, SentenceView]]:
+    """ "Kim Wan-ki, commissioner of KIPO, and EPO President António Campinos signed a work
+    plan": the bodies the signatories head, as this sentence says, cooperate."""
+    heads: dict[int, dict[str, str]] = {}
+    for (subj, prop, obj), (_rel, sentence) in found.items():
+        if prop == "headOf":
+            heads.setdefault(sentence.index, {}).setdefault(subj, obj)
+    out = []
+    for sentence in sentences:
+        bodies = list(dict.fromkeys(heads.get(sentence.index, {}).values()))
+        if len(bodies) < 2 or "sign" not in sentence.lemmas:
+            continue
+        if not any(m.cls == "Agreement" for m in sentence.mentions):
+            continue
+        for i, first in enumerate(bodies):
+            for second in bodies[i + 1 :]:
+                rel = Found(first, "cooperatesWith", second, 0.7, "signatories-bodies")
+                out.append((rel, sentence))
+    return out
 
 
 def extract_article(
@@ -101,6 +125,7 @@ def extract_article(
             *bare_title_relations(sentence, index),
             *portfolio_minister_relations(sentence, index),
             *short_body_title_relations(sentence, index),
+            *national_commissioner_relations(sentence, index),
             *org_named_index_relations(sentence, index),
             *group_member_relations(sentence),
             *joint_action_relations(sentence, index),
@@ -121,7 +146,7 @@ def extract_article(
         rels.extend(delegation_relations(sentence, rels, events[-1] if events else recent_event))
         for rel in rels:
             _keep(found, rel, sentence, table)
-        for event in events:
+        for event in dict.fromkeys(events):  # ("SOM (SOM1)": one naming, written twice)
             event_counts[event] = event_counts.get(event, 0) + 1
         if events:
             # the event the story is about: named most often so far (the last one of those),
@@ -156,6 +181,8 @@ def extract_article(
                     table,
                 )
 
+    for rel, sentence in _signatories_bodies(sentences, found):
+        _keep(found, rel, sentence, table)
     for (subj, prop, event), (rel, sentence) in list(found.items()):
         body = table.event_bodies.get(event)
         if prop == "participatedIn" and rel.pattern == "partners-at-recent-event" and body:

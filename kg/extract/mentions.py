@@ -479,7 +479,7 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue  # "Clarivate Plc (NYSE: CLVT)": the exchange is no party to the news
         if _portfolio_before_title(ent):
             continue  # "Digital Economy Commissioner Mariya Gabriel": a portfolio, no body
-        ent = longer_name(ent)
+        ent = _person_after_title(longer_name(ent))
         parts = [
             p
             for piece in split_coordination(ent)
@@ -884,6 +884,48 @@ def split_unit_of(ent: Span) -> list[Span]:
         if len(parent) >= 2 and any(t.lower_ in _PARENT_WORDS for t in parent):
             return [Span(doc, ent.start, i, label="ORG"), Span(doc, i + 2, ent.end, label="ORG")]
     return [ent]
+
+
+_PORTFOLIO_WORDS = frozenset(
+    """industry commerce trade justice economy finance affairs development technology science
+    culture education health energy innovation services""".split()
+)
+
+
+def _person_after_title(ent: Span) -> Span:
+    """A name the NER took for an organisation, set off by commas after a title: "SAIP's chief
+    executive, Abdulaziz Al-Swailem, has said" names a person."""
+    doc = ent.doc
+    if (
+        ent.label_ == "ORG"
+        and not ent.ent_id_
+        and ent.start >= 1
+        and ent[0].lower_ in _PORTFOLIO_WORDS
+        and doc[ent.start - 1].lower_ in {"and", "for", "&"}
+        and 2 <= len(ent) - 1 <= 3
+        and all(t.is_title for t in ent[1:])
+        and not any(t.lower_ in _ORG_HEADS for t in ent)
+        and any(
+            t.lower_ in {"minister", "secretary"} for t in doc[max(0, ent.start - 8) : ent.start]
+        )
+    ):
+        # "Minister of State for Commerce and [Industry Arun Das]": the portfolio's last word
+        # glued to the minister's name
+        return Span(doc, ent.start + 1, ent.end, label="PERSON")
+    if (
+        ent.label_ != "ORG"
+        or ent.ent_id_
+        or ent.start < 2
+        or ent.end >= len(doc)
+        or doc[ent.start - 1].text != ","
+        or doc[ent.end].text != ","
+        or doc[ent.start - 2].lower_.strip(".") not in _TITLES
+        or not 2 <= len(ent) <= 4
+        or not all(t.text[:1].isupper() or t.text == "-" for t in ent)
+        or any(t.lower_ in _ORG_HEADS for t in ent)
+    ):
+        return ent
+    return Span(doc, ent.start, ent.end, label="PERSON")
 
 
 def split_title(ent: Span) -> list[Span]:

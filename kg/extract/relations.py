@@ -188,7 +188,8 @@ RULES: tuple[Rule, ...] = (
         # is led by ...": a relative clause, whatever it names, closed by a comma
         rf"|, which (?:[^;⟦.]|⟦\d+:[A-Za-z]+⟧){{1,140}}?,"
         # "The agency, a special operating agency of ISED, is currently led by ..."
-        rf"|, (?:a|an) (?:[^;⟦.]|⟦\d+:[A-Za-z]+⟧){{1,120}}?,)?,? "
+        # (not "..., a federal agency linked to the ministry, which is headed by": the ministry)
+        rf"|, (?:a|an) (?:[^;⟦.]|⟦\d+:[A-Za-z]+⟧){{1,120}}?,(?! which))?,? "
         rf"(?:which is |that is |is |was |has been |had been )?(?:currently |now |still )?"
         # "The Office has been led since last year by Chief Executive ... Tim Moss"
         rf"(?:led|headed|chaired|run|presided over)(?: (?:since|from|until) [^⟦,;]{{1,25}}?)? by "
@@ -273,7 +274,7 @@ RULES: tuple[Rule, ...] = (
         rf"{E('s', 'Person')}(?: (?:of|from) ⟦\d+:Country⟧)?,? who (?:heads|leads|chairs|runs|"
         rf"(?:has|had) (?:led|headed|chaired|"
         # "who has led the Geneva-based UN agency": the agency, described
-        rf"run)) {_THE}(?:⟦\d+:(?:{PLACE})⟧-based )?(?:⟦\d+:[A-Za-z]+⟧ )?{E('o', ORG)}",
+        rf"run)) {_THE}(?:⟦\d+:(?:{PLACE})⟧-based )?(?:⟦\d+:[A-Za-z]+⟧ |U\.?N\.? )?{E('o', ORG)}",
         "headOf",
         0.85,
     ),
@@ -341,6 +342,28 @@ RULES: tuple[Rule, ...] = (
         "treaty-to-which-member-belongs",
         rf"{E('o', 'Treaty')}, (?:to which|of which) {_THE}{E('s', MEMBER)} (?:has |have |had )?"
         rf"(?:also )?(?:belonged|acceded|been a (?:member|party|contracting party))\b",
+        "memberOf",
+        0.85,
+    ),
+    _rule(
+        # "Cabo Verde, the ARIPO's newest member, which joined in 2022"
+        "country-the-group-s-member",
+        rf"{E('s', 'Country')}, (?:the|its) {E('o', 'InternationalOrganization|Treaty')}(?:'s|’s) "
+        r"(?:newest|latest|youngest|most recent|first|oldest|[a-z]+est) (?:member|contracting party)\b",
+        "memberOf",
+        0.8,
+    ),
+    _rule(
+        # "Florence Butin presides over the Court of First Instance"
+        "person-presides-over-org",
+        rf"{E('s', 'Person')} (?:presides|presided|has presided) over {_THE}{E('o', ORG)}",
+        "headOf",
+        0.85,
+    ),
+    _rule(
+        # "under the PCT, which the Kingdom joined in 2013"
+        "treaty-which-country-joined",
+        rf"{E('o', 'Treaty')}, which {_THE}{E('s', 'Country')} (?:joined|ratified|acceded to)\b",
         "memberOf",
         0.85,
     ),
@@ -471,7 +494,8 @@ RULES: tuple[Rule, ...] = (
         "index-published-by",
         rf"{E('s', 'Index')}(?: \(⟦\d+:[^⟧]*⟧\)| \([^()⟦]{{1,10}}\))?[^⟦]{{0,40}}?(?:published|"
         rf"released|compiled|issued|produced|co-published) "
-        rf"(?:(?:today|on \w+|this week|yesterday|last week) )?by {_THE}"
+        # "released Tuesday in Geneva by the World Intellectual Property Organization"
+        rf"(?:(?:today|on \w+|this week|yesterday|last week|[A-Z][a-z]+day|in ⟦\d+:(?:City|Country)⟧),? )*by {_THE}"
         # "released on Thursday by the Geneva-based WIPO", "by the Munich-based office"
         rf"(?:⟦\d+:City⟧-based |[\w-]+-based )?{E('o', ORG)}",
         "publishedBy",
@@ -704,7 +728,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         # "Tang, a Singaporean who took office in 2020", "Grigory Ivliev, a Russian national"
         "person-a-demonym",
-        rf"{E('s', 'Person')}, an? {E('o', 'Country')}(?: national| citizen)?(?= who\b|,|\.|$)",
+        # "Bemanya Twebaze, a Ugandan lawyer who has led ..."
+        rf"{E('s', 'Person')}, an? (?:former )?{E('o', 'Country')}(?: [a-z]+)?(?= who\b|,|\.|$)",
         "country",
         0.75,
     ),
@@ -722,7 +747,8 @@ _WISHED = re.compile(
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(
-    r"(?:'s|’s) (?:[\w-]+ ){0,4}?(?:department|division|unit|team|office|bureau|⟦\d+:)",
+    r"(?:'s|’s) (?:[\w-]+ ){0,5}?(?:department|division|unit|team|office|bureau|section|"
+    r"directorate|sector|service|lab|laboratory|⟦\d+:)",
     re.IGNORECASE,
 )
 
@@ -803,6 +829,8 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
         for match in rule.pattern.finditer(tagged):
             title = match.groupdict().get("title")
             prop = rule.prop or (role_property(title) if title else "headOf")
+            if rule.name == "org-led-by-title-person" and prop is not None:
+                prop = "headOf"  # "headed by Vice President X": whatever the title, X heads it
             if prop is None:
                 continue
             if prop == "headOf" and _UNIT_AFTER.match(tagged[match.end() :]):
@@ -840,8 +868,9 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                     other = mentions[int(later)]
                     if other.key:
                         yield Found(subj.key, prop, other.key, rule.confidence, rule.name)
-            if prop in {"memberOf", "participatedIn"}:
+            if prop in {"memberOf", "participatedIn"} and rule.name != "country-the-group-s-member":
                 # "A, B and C became members of T": the list before the subject shares it.
+                # ("Ghana, Rwanda and Cabo Verde, the ARIPO's newest member": one, not a list)
                 yield from _list_members(tagged, match, mentions, prop, obj.key, rule)
             if prop in {"publishedBy", "organizedBy"} and subj.key:
                 # "co-published by Cornell University, INSEAD and WIPO": each of the list
@@ -1037,6 +1066,7 @@ _BARE_TITLE = re.compile(
     rf"(?:President and (?:CEO|Chief Executive(?: Officer)?)|{_TITLE_WORD})) {E('s', 'Person')}"
 )
 _NEARBY_CHARS = 400
+_SUBJECT_LED = re.compile(r"⟧[^⟦]{0,60}, and (?:is|was|has been) (?:headed|led|run|chaired) by ")
 _ONE_TITLE = rf"(?:(?:Executive|Deputy|Vice|Acting|Chief) )?{_TITLE_WORD}(?: of [A-Z][a-z]+)?"
 #: "Konstantinos Georgaras, Commissioner of Patents, Registrar of Trademarks and Chief
 #: Executive Officer, wrote that the office ...": titles after a name, no organisation named
@@ -1110,6 +1140,10 @@ def bare_title_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             # sentence is the one meant)
             last = index.last_before(person.start, specific)
             same_sentence = last is not None and last.start >= sentence.start
+            if same_sentence and _SUBJECT_LED.search(sentence.tagged):
+                # "The office functions under the DPIIT, and is headed by Controller General
+                # X": the subject is headed, not the body named in between
+                last = next((m for m in sentence.mentions if m.cls in specific and m.key), last)
             org = (
                 last
                 if same_sentence
@@ -1212,6 +1246,41 @@ def org_named_index_relations(sentence: SentenceView, index: MentionIndex) -> It
                 break
 
 
+#: "Minister of State for Commerce and Industry Jitin Prasada", "Minister for Trade X"
+_MINISTER_FOR = re.compile(
+    r"\b(?P<post>Minister of State|Deputy Minister|Vice Minister|Minister) for "
+    r"(?P<portfolio>[A-Z][a-z]+(?:(?:,| and| &)? [A-Z][a-z]+){0,4}),? "
+    rf"{E('s', 'Person')}"
+)
+
+
+#: "Korean Commissioner Kim Yong-rae", "the Japanese Commissioner": a national office's head
+_NATIONAL_COMMISSIONER = re.compile(
+    rf"{E('c', 'Country')} (?:Patent |IP )?Commissioner {E('s', 'Person')}"
+)
+
+
+def national_commissioner_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
+    """A commissioner named by country heads that country's IP office, when the article names
+    it: "SAIP agreed a partnership that ... signed with Korean Commissioner Kim Yong-rae"."""
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for match in _NATIONAL_COMMISSIONER.finditer(sentence.tagged):
+        country = sentence.mentions[int(match.group("c"))]
+        person = sentence.mentions[int(match.group("s"))]
+        offices = {
+            m.key
+            for m in index.mentions
+            if m.cls == "IPOffice"
+            and m.key
+            and (entry := gaz.get(m.key)) is not None
+            and entry.country == country.key
+        }
+        if len(offices) == 1 and person.key:
+            yield Found(person.key, "headOf", offices.pop(), 0.75, "national-commissioner")
+
+
 def portfolio_minister_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """ "Commerce and Industry Minister Piyush Goyal hailed ...": the minister heads the
     "Ministry of Commerce and Industry" when the article names that ministry; "Vice Foreign
@@ -1232,6 +1301,12 @@ def portfolio_minister_relations(sentence: SentenceView, index: MentionIndex) ->
         )
         if ministry is not None and person.key:
             yield Found(person.key, prop, ministry.key, confidence, "portfolio-minister")
+    for match in _MINISTER_FOR.finditer(sentence.tagged):
+        person = sentence.mentions[int(match.group("s"))]
+        ministry = _ministry_named(match.group("portfolio").replace("&", "and"), index)
+        prop = "headOf" if match.group("post") == "Minister" else "affiliatedWith"
+        if ministry is not None and person.key:
+            yield Found(person.key, prop, ministry.key, 0.7, "minister-for-portfolio")
 
 
 def event_context_relations(sentence: SentenceView, recent_event: str | None) -> Iterator[Found]:
@@ -1562,6 +1637,7 @@ def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         ]
         if not partners:
             continue
+        partners += [m for m in _listed_after(sentence, partners[-1]) if m not in partners]
         # "The Office's Patent Prosecution Highway (PPH) programmes": the possessor may hang on
         # a compound before the noun
         owner = next((t for t in token.subtree if t.i < token.i and t.dep_ == "poss"), None)
@@ -1569,6 +1645,11 @@ def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
             # "The Office's PPH programmes with the JPO and the EPO": the possessor's; "For the
             # Philippine office, the deal adds to PPH arrangements with ...": the one it is for
             subj_tok = owner or _fronted_for(sentence)
+            verb = governing_verb(token)
+            if subj_tok is None and token.dep_ == "dobj" and verb is not None:
+                # "It has PPH agreements with the USPTO, the JPO and KIPO", "INPI also runs
+                # PPH programs with the JPO ...": the one that holds them
+                subj_tok = subject_token(verb)
         else:
             verb = governing_verb(token)
             subj_tok = owner or (subject_token(verb) if verb is not None else None)
@@ -1577,6 +1658,8 @@ def dependency_relations(sentence: SentenceView, index: MentionIndex) -> Iterato
         )
         if subject is None or not subject.key:
             continue
+        if token.lemma_.lower() in _ARRANGEMENT_NOUNS and subject.cls == "Person":
+            continue  # "Nieto signed a collaboration agreement with the ESA": for his office
         for partner in partners:
             if (
                 partner.key
@@ -1642,6 +1725,27 @@ def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Itera
         for i, first in enumerate(keys):
             for second in keys[i + 1 :]:
                 yield Found(first, "cooperatesWith", second, 0.7, "joint-action")
+    # "The INPI and the USPTO have turned their PPH into a permanent program": a shared
+    # programme (their arrangement) is a joint one, whatever is done with it
+    for token in sentence.span:
+        if token.dep_ != "dobj" or not any(c.lower_ == "their" for c in token.children):
+            continue
+        named = index.at(token)
+        if not (
+            (named is not None and named.cls in {"Initiative", "Agreement"})
+            or token.lemma_.lower() in _ARRANGEMENT_NOUNS
+        ):
+            continue
+        subject = subject_token(token.head) if token.head.pos_ in {"VERB", "AUX"} else None
+        agents = [
+            m
+            for m in (_coordinated_mentions(subject, index) if subject is not None else [])
+            if _is_agent(m) and m.key and m.cls != "Person"
+        ]
+        keys = list(dict.fromkeys(m.key for m in agents))
+        for i, first in enumerate(keys):
+            for second in keys[i + 1 :]:
+                yield Found(first, "cooperatesWith", second, 0.7, "their-joint-arrangement")
 
 
 _PAIR_NOUNS: dict[str, tuple[str, ...]] = {
@@ -1697,6 +1801,29 @@ def _the_two(noun: Token, index: MentionIndex) -> list:
         if len(found) == 2:
             return found
     return []
+
+
+_LIST_NEXT = re.compile(r"(?:,|,? and) (?:the )?⟦(\d+):[A-Za-z]+⟧(?: \(⟦\d+:[A-Za-z]+⟧\))?")
+
+
+def _listed_after(sentence: SentenceView, first: Mention) -> list[Mention]:
+    """The names written as a list after ``first`` ("with the JPO, the EPO, the CNIPA and the
+    UKIPO"), read from the text where the parse breaks the coordination."""
+    try:
+        i = sentence.mentions.index(first)
+    except ValueError:
+        return []
+    at = sentence.tagged.find(f"⟦{i}:")
+    if at < 0:
+        return []
+    pos = sentence.tagged.find("⟧", at) + 1
+    if sentence.tagged[pos : pos + 3] == " (⟦":  # "the Japan Patent Office (JPO)"
+        pos = sentence.tagged.find(")", pos) + 1
+    found = []
+    while (item := _LIST_NEXT.match(sentence.tagged, pos)) is not None:
+        found.append(sentence.mentions[int(item.group(1))])
+        pos = item.end()
+    return found
 
 
 def _coordinated_mentions(token, index: MentionIndex) -> list:

@@ -1575,6 +1575,17 @@ class ArticleEntities:
                 span = Span(doc, token.i, token.i + 1, label="NOMINAL")
                 mention = Mention(span, start, start + len(token.text), token.text, "NOMINAL")
                 self.attach(mention, self.drafts[target.key], form=False)  # type: ignore[index]
+                for un in [
+                    m
+                    for m in self.mentions
+                    if m.span.doc is doc and m.span.start in described_by_un
+                ]:
+                    # "compiled by the U.N. agency": the agency, not the UN (which the
+                    # article still names)
+                    key = un.key
+                    self._detach(un)
+                    if key:
+                        self.drafts[key].mentioned = True
         self.mentions.sort(key=lambda m: m.start)
 
     def _un_description(self, token: Token, ordered: list[Mention], base: int) -> set[int]:
