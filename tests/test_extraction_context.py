@@ -2387,3 +2387,45 @@ def test_treaty_memberships_in_a_including_list_and_within_a_group() -> None:
     assert ("belize", "memberOf", "hague-system") in found
     assert ("belize", "memberOf", "caribbean-community") in found
     assert ("caribbean-community", "memberOf", "madrid-system") not in found
+
+
+# -- ranked lists and world figures (session 10) ------------------------------------------
+
+
+def test_places_written_together_are_paired_and_shared_places_shared() -> None:
+    found = stats(
+        extract(
+            "Yale University (203) and Duke University (187) were fifth and sixth. Brown "
+            "University and the University of Iowa tied for seventh with 168 patents apiece."
+        )
+    )
+    assert ("yale-university", D("5"), "Rank") in found
+    assert ("duke-university", D("6"), "Rank") in found
+    assert ("brown-university", D("7"), "Rank") in found
+    assert ("university-of-iowa", D("7"), "Rank") in found
+    assert ("university-of-iowa", D("168"), "Count") in found
+
+
+def test_a_world_figure_in_a_report_is_the_report_s_and_levels_are_no_changes() -> None:
+    result = extract(
+        "Japan climbed to 12th in the Global Innovation Index 2025, which WIPO released on "
+        "Tuesday. Global growth in research and development spending fell to 2.9 percent in "
+        "2024 from 4.4 percent the year before, the report said."
+    )
+    found = stats(result)
+    wipo = "world-intellectual-property-organization"
+    assert (wipo, D("2.9"), "Percent") in found  # a positive level, not a fall
+    assert (wipo, D("4.4"), "Percent") in found
+    assert not any(s == "japan" and u == "Percent" for s, _, u in found)
+    rate = next(s for s in result.statistics if s.value == D("2.9"))
+    assert "growth in research" in rate.measure
+
+
+def test_a_science_cluster_of_hyphenated_places_is_one_region() -> None:
+    labels = classes(
+        extract(
+            "The Tokyo-Yokohama cluster kept the top spot, while talks on China-U.S. trade went on."
+        )
+    )
+    assert labels.get("Tokyo-Yokohama") == "Region"
+    assert "China-U.S." not in labels and labels.get("China") == "Country"

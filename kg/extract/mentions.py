@@ -416,6 +416,9 @@ def mended_names(doc: Doc) -> list[Span]:
             if j > ent.end and j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].is_title:
                 end = j + 2  # "Department for Culture, Media and Sport"
         label, kb_id = ent.label_, ent.kb_id_
+        chain = _place_chain_end(doc, ents, i)
+        if chain > ent.end:
+            end, label, kb_id = chain, "LOC", ""  # "Shenzhen-Hong Kong-Guangzhou": one cluster
         if end == ent.end and ent.text in _INSTRUMENT_HEADS:
             end = _instrument_name_end(doc, ent.end)
             label, kb_id = "LAW", ""  # "Protocol" + "on the Protection of ... to the EAPC"
@@ -427,6 +430,40 @@ def mended_names(doc: Doc) -> list[Span]:
             out.append(ent)
         i += 1
     return out
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "City", "Region", "Country"})
+
+
+_CLUSTER_NOUNS = frozenset({"cluster", "region", "corridor", "area", "hub", "megaregion"})
+
+
+def _place_chain_end(doc: Doc, ents: list[Span], i: int) -> int:
+    """The end of places joined by hyphens with no spaces ("Tokyo-Yokohama", "Shenzhen-Hong
+    Kong-Guangzhou", the names of science clusters), or the first place's own end."""
+    end, j = ents[i].end, i
+    while (
+        ents[j].label_ in _PLACE_LABELS
+        and j + 1 < len(ents)
+        and ents[j + 1].label_ in _PLACE_LABELS
+        and ents[j + 1].start == ents[j].end + 1
+        and doc[ents[j].end].text in {"-", "–"}
+        and not doc[ents[j].end - 1].whitespace_
+        and not doc[ents[j].end].whitespace_
+    ):
+        j += 1
+        end = ents[j].end
+    following = doc[end] if end < len(doc) else None
+    if (
+        end > ents[i].end
+        and following is not None
+        and following.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and following.lemma_.lower() not in _CLUSTER_NOUNS
+    ):
+        return ents[
+            i
+        ].end  # "China-U.S. trade talks", "the Saudi-Japan Vision 2030 group": a modifier
+    return end
 
 
 _INSTRUMENT_HEADS = frozenset({"Protocol", "Convention", "Treaty", "Agreement", "Arrangement"})

@@ -381,6 +381,14 @@ def resolve_reference(token: Token, index: MentionIndex, prefer: tuple[str, ...]
         return mention
     lower = token.lower_
     offset = index.offset(token)
+    if (
+        lower in {"which", "who", "that"}
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and token.head.dep_ == "relcl"
+        and token.head.head.i != token.i
+    ):
+        # "... overtook Tokyo-Yokohama, which now ranks second": the relative's antecedent
+        return resolve_reference(token.head.head, index, prefer)
     if lower in _PRONOUN_CLASSES:
         return index.salient_before(offset, _PRONOUN_CLASSES[lower])
     definite = (

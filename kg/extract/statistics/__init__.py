@@ -152,6 +152,7 @@ def statistics_in(
             positions.append(index.offset(number.tokens[0]))  # article offsets, as mentions
     results = _respectively(sentence, results, positions)
     results.extend(_followed_by(sentence, results, positions))
+    results.extend(_apiece(sentence, results, positions))
     claims: set[tuple] = set()
     distinct = []
     for stat in results:  # one node per claim: two rules reading one rank give one statistic
@@ -180,7 +181,11 @@ def _respectively(
     # "Pakistan, Nepal and Bangladesh were placed 105th, 109th and 116th": places listed
     # against names are paired in order even without the word
     paired_ranks = "respectively" not in lower
-    if paired_ranks and not re.search(r"\b(?:were|are) (?:placed|ranked)\b", lower):
+    if paired_ranks and not re.search(
+        # "Stanford (203) and Harvard (187) were fifth and sixth"
+        r"\b(?:were|are) (?:placed|ranked|(?:\w+(?:st|nd|rd|th)|first|second|third)(?:,| and)\b)",
+        lower,
+    ):
         return results
     tagged = sentence.tagged
     cue = sentence.end if paired_ranks else sentence.start + lower.index("respectively")
@@ -209,6 +214,34 @@ def _respectively(
                         )
                 break
     return results
+
+
+_SHARED = re.compile(r"\b(?:apiece|each|tied for|shared)\b", re.IGNORECASE)
+_SHARERS = re.compile(
+    rf"(?:^|, while |, and |; )(?P<run>{_LIST_ITEM}(?:(?:,| and|, and) {_LIST_ITEM})+) "
+    r"(?:both |each |all )?(?:tied|shared|had|received|won|were granted|obtained|filed|earned)\b"
+)
+
+
+def _apiece(
+    sentence: SentenceView, results: list[Statistic], positions: list[int]
+) -> list[Statistic]:
+    """ "Caltech and the University of Michigan tied for seventh with 168 patents apiece": the
+    figures of the first name are the others' too."""
+    if not results or _SHARED.search(sentence.text) is None:
+        return []
+    extra = []
+    for found in _SHARERS.finditer(sentence.tagged):
+        items = [
+            sentence.mentions[_item_index(i)] for i in re.finditer(_LIST_ITEM, found.group("run"))
+        ]
+        first, others = items[0], [m for m in items[1:] if m.key and m.key != items[0].key]
+        for stat, pos in zip(results, positions, strict=False):
+            if stat.subject == first.key and pos > first.end:
+                extra += [
+                    replace(stat, subject=m.key, pattern=stat.pattern + "+apiece") for m in others
+                ]
+    return extra
 
 
 def _item_index(item: re.Match[str]) -> int:

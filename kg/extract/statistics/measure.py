@@ -87,7 +87,7 @@ def phrase_measure(
             return "rank"
         bases = [st.measure for st in earlier if st.unit != "Rank"]
         base = bases[-1] if bases else _rank_topic(number)
-        return f"rank in {base}" if base else "rank"
+        return f"rank in {base}" if base and base != "quantity" else "rank"
     if number.unit == "Percent":
         direction = change_direction(number)
         change_word = _change_phrase(number) or (f"{direction}" if direction else None)
@@ -97,6 +97,11 @@ def phrase_measure(
             return f"{change_word} in {of_what}" if of_what else change_word
         if noun is not None:
             return "share of " + _measure_from(noun, skip, ctx.index, ctx.sentence.date_tokens)
+        verb = governing_verb(number.tokens.root)
+        subj = subject_token(verb) if verb is not None else None
+        if subj is not None and subj.pos_ == "NOUN" and not ctx.index.at(subj):
+            # "Global growth in R&D spending fell to 2.9 percent": the rate the verb's subject is
+            return _measure_from(subj, skip, ctx.index, ctx.sentence.date_tokens) or "share"
         return "share"
     if noun is not None:
         measure = _measure_from(noun, skip, ctx.index, ctx.sentence.date_tokens)

@@ -97,6 +97,15 @@ def find_numbers(sentence: SentenceView, index: MentionIndex) -> Iterator[Number
             continue
         if ent.label_ not in NUMBER_LABELS and ent.label_ != "DATE":
             continue
+        if ent.label_ == "DATE" and len(ent) > 1 and _ordinals_only(ent):
+            # "were fifth and sixth" tagged as one date: each ordinal is a place
+            covered.update(range(ent.start, ent.end))
+            for token in ent:
+                if token.lower_ in _ORDINAL_WORDS or _ORDINAL_TOKEN.match(token.text):
+                    number = _read(Span(ent.doc, token.i, token.i + 1, label="ORDINAL"), index)
+                    if number is not None:
+                        yield number
+            continue
         covered.update(range(ent.start, ent.end))
         if ent.label_ == "DATE" and len(ent) == 1 and _ORDINAL_TOKEN.match(ent.text):
             ent = Span(
@@ -336,6 +345,10 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         return None  # "U.S. Patent No. 10,000,000", "Resolution No. 12": an identifier
     if ent.label_ == "ORDINAL" or (numbered and ent.label_ == "CARDINAL"):
         head = ent.root.head
+        if ent.root.dep_ == "conj" and (
+            head.lower_ in _ORDINAL_WORDS or _ORDINAL_TOKEN.match(head.text)
+        ):
+            head = head.head  # "were fifth and sixth": the second place hangs on the first
         for _ in range(2):  # "rose to second", "pushing Qualcomm down to third"
             if head.pos_ == "ADP" and head.head.i != head.i:
                 head = head.head
@@ -517,6 +530,16 @@ _LEAD_OBJECTS = frozenset("way list ranking ranks table field pack rankings char
 
 
 _HYPHENS = frozenset({"-", "–"})
+
+
+def _ordinals_only(ent: Span) -> bool:
+    """ "fifth and sixth", "4th, 5th and 6th": ordinals joined by commas and "and"."""
+    return all(
+        t.lower_ in _ORDINAL_WORDS or _ORDINAL_TOKEN.match(t.text) or t.lower_ in {"and", ","}
+        for t in ent
+    )
+
+
 _ORDINAL_WORDS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,

@@ -57,6 +57,10 @@ def _find_subject(
         return adjacent
     verb = governing_verb(number.tokens.root)
     said_of = subject_token(verb) if verb is not None else None
+    if said_of is not None and _global_phrase(said_of) and ctx.reporter is not None:
+        # "Global growth in R&D spending fell to 2.9 percent, the report said": the world's
+        # figure, which the report states, not the last country's
+        return ctx.reporter
     if (
         said_of is not None
         and said_of.lemma_.lower() in _TOTAL_NOUNS
@@ -83,6 +87,10 @@ def _find_subject(
         )
         if owner is not None and (is_subject_like(owner) or owner.cls == "TechnologyField"):
             return owner
+        if subj_tok is not None and _global_phrase(subj_tok):
+            # "Global growth in R&D spending fell to 2.9 percent": the world's figure, which
+            # the report states, not the last country's
+            return ctx.reporter if ctx.reporter is not None else None
         if earlier:
             return mention_for_key(earlier[-1].subject, ctx) or None
     if noun is not None:  # "Huawei's patents", "the country's applications"
@@ -165,6 +173,18 @@ def _find_subject(
     if ctx.reporter is not None and ctx.reporter.cls == "IPOffice":
         return ctx.reporter  # "Applications for designs totalled 31,711, the report showed"
     return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+
+
+_GLOBAL_WORDS = frozenset({"global", "world", "worldwide"})
+
+
+def _global_phrase(token: Token) -> bool:
+    """ "Global growth in R&D spending", "world patent filings": a worldwide quantity (not "the
+    world's largest chipmaker", not the "World Intellectual Property Organization")."""
+    return token.pos_ in {"NOUN"} and any(
+        t.lower_ in _GLOBAL_WORDS and t.dep_ in {"amod", "compound"} and t.pos_ != "PROPN"
+        for t in token.children
+    )
 
 
 def _in_adverbial_clause_without(token: Token, number: Number) -> bool:
@@ -493,6 +513,28 @@ def mention_for_key(key: str, ctx: Context) -> Mention | None:
     return next((m for m in ctx.index.mentions if m.key == key), None)
 
 
+_LEVEL_SKIP = frozenset(
+    "about around nearly almost some roughly just over more less than under a an".split()
+)
+
+
+def _level_after_change(number: Number) -> bool:
+    """A percentage a change verb went to or from ("fell to 2.9 percent from 4.4 percent"):
+    the level before or after the change."""
+    doc = number.tokens.doc
+    i = number.tokens.start - 1
+    while i >= 0 and doc[i].lower_ in _LEVEL_SKIP:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"to", "from"} or doc[i - 1].lower_ == "up":
+        return False
+    verb = governing_verb(doc[i])
+    return verb is not None and (
+        verb.lemma_.lower() in INCREASE
+        or verb.lemma_.lower() in DECREASE
+        or verb.lower_ in INCREASE
+    )
+
+
 def is_change(number: Number) -> bool:
     return change_direction(number) is not None
 
@@ -504,6 +546,8 @@ def change_direction(number: Number) -> str | None:
         return "increase"
     if text.startswith("-") or text.startswith("−"):
         return "decrease"
+    if _level_after_change(number):
+        return None  # "fell to 2.9 percent ... from 4.4 percent": the levels, not the change
     verb = governing_verb(number.tokens.root)
     head = number.tokens.root.head
     if verb is not None and head.lower_ == "by" and head.head.i == verb.i:

@@ -14,7 +14,7 @@ TIME_UNITS = frozenset(
 RANK_HEADS = frozenset(
     """rank place come finish stand remain climb rise move jump fall drop slip list lead
     position spot be top occupy retain hold secure take keep follow return push slide advance
-    overtake""".split()
+    overtake tie share""".split()
 )
 
 
