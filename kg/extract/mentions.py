@@ -181,12 +181,25 @@ class Mention:
         return self.label == DEMONYM_LABEL
 
 
+_OPENING_PREPOSITIONS = frozenset(
+    "among within for with in at by from after before during under unlike like".split()
+)
+
+
 def clean_span(span: Span) -> Span | None:
     """Trim determiners, titles and possessives off an entity span; None if nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].is_punct
+        # "Among Big Ten Conference institutions": a sentence's opening preposition
+        or (doc[start].lower_ in _OPENING_PREPOSITIONS and doc[start].is_sent_start)
+    ):
         start += 1
+    if span.label_ in {"GPE", "LOC", "City", "Region", "Country", "PERSON"}:
+        while end - 1 > start and doc[end - 1].like_num:
+            end -= 1  # "and Bavaria 85": the place, not the figure after it
     while end > start and (
         doc[end - 1].lower_ in _TRAILING_DROP
         or doc[end - 1].is_punct
@@ -393,6 +406,13 @@ def mended_names(doc: Doc) -> list[Span]:
             and doc[ent.end].is_lower
         ):
             end = nxt.end  # "Fernando" dos "Santos" (the NER may take Santos for a place)
+        elif (
+            ent.label_ in _ORG_LABELS
+            and end < len(doc)
+            and doc[end].text == "System"
+            and ent[0].lower_ in {"university", "the"}
+        ):
+            end += 1  # "the University of Texas" + "System": one name
         elif ent.label_ in _ORG_LABELS and len(ent) > 1 and ent[-1].lower_ == "and":
             if nxt is not None and nxt.start == ent.end and nxt.label_ in _ORG_LABELS:
                 end = nxt.end  # "Commonwealth Scientific and" | "Industrial Research Organisation"
@@ -516,7 +536,7 @@ def collect_mentions(doc: Doc, base: int) -> list[Mention]:
             continue  # "Clarivate Plc (NYSE: CLVT)": the exchange is no party to the news
         if _portfolio_before_title(ent):
             continue  # "Digital Economy Commissioner Mariya Gabriel": a portfolio, no body
-        ent = _person_after_title(longer_name(ent))
+        ent = _university_system(_person_after_title(longer_name(ent)))
         parts = [
             p
             for piece in split_coordination(ent)
@@ -927,6 +947,19 @@ _PORTFOLIO_WORDS = frozenset(
     """industry commerce trade justice economy finance affairs development technology science
     culture education health energy innovation services""".split()
 )
+
+
+def _university_system(ent: Span) -> Span:
+    """ "University of Texas" + "System": a state university system's name."""
+    doc = ent.doc
+    if (
+        ent.label_ in _ORG_LABELS
+        and ent[0].lower_ == "university"
+        and ent.end < len(doc)
+        and doc[ent.end].text == "System"
+    ):
+        return Span(doc, ent.start, ent.end + 1, label=ent.label_)
+    return ent
 
 
 def _person_after_title(ent: Span) -> Span:

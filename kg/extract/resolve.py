@@ -1661,6 +1661,18 @@ class ArticleEntities:
             if len(candidates) == 1:
                 return candidates[0]
         if mention.label in {"ORG", "PERSON", "GPE", "NORP", "PRODUCT"}:
+            # "Purdue" after "Purdue University" (and "Purdue Innovates", its licensing arm):
+            # the university the short name is used for
+            schools = [
+                d
+                for d in self.drafts.values()
+                if d.cls == "Organization"
+                and any(
+                    d.label == f"{text} {head}" for head in ("University", "Institute", "College")
+                )
+            ]
+            if len(schools) == 1:
+                return schools[0]
             # "NanoString" after "NanoString Technologies"; "Court of Appeal" after "Court of
             # Appeal of the Unified Patent Court": the head of a longer name said before
             folded = text.casefold()

@@ -172,7 +172,7 @@ def _find_subject(
         return ctx.reporter
     if ctx.reporter is not None and ctx.reporter.cls == "IPOffice":
         return ctx.reporter  # "Applications for designs totalled 31,711, the report showed"
-    return index.last_before(ctx.sentence.start, ("Country", "Organization", "Region"))
+    return index.salient_before(ctx.sentence.start, ("Country", "Organization", "Region"))
 
 
 _GLOBAL_WORDS = frozenset({"global", "world", "worldwide"})
