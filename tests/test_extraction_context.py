@@ -2429,3 +2429,53 @@ def test_a_science_cluster_of_hyphenated_places_is_one_region() -> None:
     )
     assert labels.get("Tokyo-Yokohama") == "Region"
     assert "China-U.S." not in labels and labels.get("China") == "Country"
+
+
+# -- dates of figures (session 10) --------------------------------------------------------
+
+
+def _dates(result: Extraction) -> dict[Decimal, str | None]:
+    return {Decimal(s.value).normalize(): s.date for s in result.statistics}
+
+
+def test_a_fiscal_year_carries_on_into_the_next_paragraph() -> None:
+    dates = _dates(
+        extract(
+            "India's patent office received 1,10,375 applications in 2024-25, the ministry "
+            "said.\n\nAcross all categories of intellectual property, filings rose 18% to "
+            "7,49,946."
+        )
+    )
+    assert dates[D("110375")] == "2025-03-31"
+    assert dates[D("749946")] == "2025-03-31"
+
+
+def test_a_figure_received_a_year_earlier_is_the_year_before() -> None:
+    dates = _dates(
+        extract(
+            "Companies filed 199,264 applications with the European Patent Office in 2024, "
+            "virtually the same as the 199,452 received a year earlier."
+        )
+    )
+    assert dates[D("199264")] == "2024" and dates[D("199452")] == "2023"
+
+
+def test_a_headline_figure_restated_in_the_story_takes_the_story_s_date() -> None:
+    result = extract(
+        "Filings in Japan climb 2.2%\n\nThe number of applications filed with the Japan "
+        "Patent Office rose 2.2 percent in 2023 to 306,855."
+    )
+    rates = [s for s in result.statistics if s.value == D("2.2")]
+    assert len(rates) == 1 and rates[0].date == "2023"
+
+
+def test_figures_announced_for_a_year_take_that_year() -> None:
+    dates = _dates(
+        extract(
+            "The UK Intellectual Property Office met its targets in the 2022/23 financial "
+            "year.\n\nOfficial statistics "
+            "published on Friday break the picture down for calendar 2022. Patent applications "
+            "rose 3.4% to 19,486."
+        )
+    )
+    assert dates[D("19486")] == "2022"

@@ -199,11 +199,18 @@ def extract_article(
     reporter: Mention | None = None
     previous_end = 0
     carried: str | None = None  # the last date talked about, across paragraphs
+    fiscal = _FISCAL_STORY.search(article.text) is not None
+    headline_starts: set[int] = set()
     for sentence in sentences:
         if "\n\n" in article.text[previous_end : sentence.start]:
             discourse = None  # a new paragraph may talk about another day; the year carries on
-            if _SAME_PERIOD.search(sentence.text):
-                discourse = carried  # "during the six months", "over the same period"
+            other_year = re.search(r"\b(?:19|20)\d{2}\b(?![-–/]\d)", sentence.text)
+            if _SAME_PERIOD.search(sentence.text) or (
+                fiscal and carried and _FISCAL_END.search(carried) and other_year is None
+            ):
+                # "during the six months", "over the same period"; in a story about a fiscal
+                # year ("2024-25"), the fiscal year's end carries on as the year does
+                discourse = carried
         indices = [m.key for m in sentence.mentions if m.cls == "Index" and m.key]
         ranking = indices[-1] if indices else ranking
         announcer = find_announcer(sentence, index)
@@ -224,6 +231,8 @@ def extract_article(
             announcer=announcer,
         )
         statistics.extend(in_sentence)
+        if _title_line(article, sentence):
+            headline_starts.add(sentence.start)
         # a headline's present tense ("Tsinghua ranks second ...") dates it by the article, not
         # the period the story then names ("in 2019"): titles set no discourse date
         dated = (
@@ -231,15 +240,49 @@ def extract_article(
         )
         # the latest: the others are baselines ("up 3% from 6,165 in 2023"); a look back to an
         # earlier year ("Samsung had led the table in 2020 ...") leaves the story's year as it was
+        announced = _FIGURES_FOR_YEAR.search(sentence.text) if not in_sentence else None
+        if announced is not None:
+            # "Official statistics ... break the picture down by right for calendar 2022.":
+            # the figures that follow are that year's
+            discourse = year = carried = announced.group("year")
+        if fiscal and carried and _FISCAL_END.search(carried) and dated and max(dated) == year:
+            dated = [carried]  # "in the year" of a fiscal-year story: that fiscal year still
         if dated and not (year and max(dated)[:4] < year):
             discourse = max(dated)
             year = discourse[:4]
             carried = discourse
         previous_end = sentence.end
 
+    statistics = _without_restated_headlines(statistics, headline_starts)
     publisher = _publisher(article, table, gaz)
     facts = _background_facts(table, gaz)
     return _assemble(article, table, found, statistics, publisher, facts)
+
+
+#: an article about a fiscal year: "FY2024", "fiscal 2023", "2024-25", "financial year"
+_FISCAL_STORY = re.compile(
+    r"\b(?:FY ?\d{2,4}|fiscal(?: year)? \d{4}|financial year|(?:19|20)\d{2}[-–/]\d{2}\b)", re.I
+)
+_FISCAL_END = re.compile(r"-(?:03-31|06-30|09-30)$")
+_FIGURES_FOR_YEAR = re.compile(
+    r"\b(?:statistics|figures|data|numbers)\b.{0,80}?\b(?:for|in|of) (?:calendar |the year )?"
+    r"(?P<year>(?:19|20)\d{2})\b(?![-–/]\d)",
+    re.I,
+)
+
+
+def _without_restated_headlines(
+    statistics: list[Statistic], headline_starts: set[int]
+) -> list[Statistic]:
+    """A headline's figure the story states again ("Filings climb 2.2%" over "rose 2.2 percent
+    in 2024"): the story's statement, which dates it, stands alone."""
+    # (the subject may be named otherwise there: "Japan" in the headline, the JPO below)
+    in_story = {(s.value, s.unit) for s in statistics if s.evidence.start not in headline_starts}
+    return [
+        s
+        for s in statistics
+        if s.evidence.start not in headline_starts or (s.value, s.unit) not in in_story
+    ]
 
 
 def _title_line(article: Article, sentence: SentenceView) -> bool:

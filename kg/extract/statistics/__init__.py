@@ -118,7 +118,12 @@ def statistics_in(
         date, phrase = find_date(number, sentence, article_date, discourse_year)
         if date is not None and is_fiscal(phrase):
             # "in fiscal 2023" at the USPTO ends on 2023-09-30, "2023-24" in India on 2024-03-31
-            date = fiscal_year_end(date, country_of(subject_key), phrase)
+            country = (
+                country_of(subject_key)
+                or country_of(fallback_subject or "")
+                or _most_named_country(index)  # "the ministry said ... during 2024-25"
+            )
+            date = fiscal_year_end(date, country, phrase)
         if date is None and index_mention is not None and number.unit == "Rank":
             year = re.search(r"\b((?:19|20)\d{2})$", index_mention.text)
             date = year.group(1) if year else None  # "12th on the Global Innovation Index 2023"
@@ -285,6 +290,15 @@ def _followed_by(
                 )
             )
     return extra
+
+
+def _most_named_country(index: MentionIndex) -> str | None:
+    """The country the article names most often (whose fiscal year a ministry's figures use)."""
+    counts: dict[str, int] = {}
+    for mention in index.mentions:
+        if mention.cls == "Country" and mention.key:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def country_of(key: str | None) -> str | None:

@@ -130,11 +130,52 @@ def _period_start(
     return None
 
 
+def _baseline_date(
+    number: Number, dates: list, article_date: str | None, discourse_year: str | None
+) -> tuple[str, str] | None:
+    """ "the 199,452 received a year earlier", "up 3 percent from 418,111 a year earlier": the
+    figure a comparison date follows is the year before the one the sentence is about."""
+    doc = number.tokens.doc
+    if number.unit not in {"Count", "Money"}:
+        return None  # "up 15.4% from a year earlier": the change is this year's
+    after = next(
+        (
+            e
+            for e in dates
+            if number.tokens.end <= e.start <= number.tokens.end + 3
+            and _COMPARISON_DATE.search(e.text)
+            and not any(
+                t.like_num or t.lower_ in {"from", "over", "on", "than", "compared", "versus"}
+                for t in doc[number.tokens.end : e.start + 1]
+            )
+        ),
+        None,
+    )
+    if after is None:
+        return None
+    years = [
+        int(e.text[-4:])
+        for e in dates
+        if e is not after
+        and re.search(r"(?:19|20)\d{2}$", e.text)
+        and not _COMPARISON_DATE.search(e.text)
+    ]
+    reference = (
+        years[0] if len(years) == 1 else (int(discourse_year[:4]) if discourse_year else None)
+    )
+    if reference is None and article_date:
+        reference = int(article_date[:4])
+    return (str(reference - 1), after.text) if reference else None
+
+
 def find_date(
     number: Number, sentence: SentenceView, article_date: str | None, discourse_year: str | None
 ) -> tuple[str | None, str]:
     """The date a figure's sentence gives it, and the phrase that says so ("" if none)."""
     dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    baseline = _baseline_date(number, dates, article_date, discourse_year)
+    if baseline is not None:
+        return baseline
     when = _when_clause_date(number, dates, article_date, discourse_year)
     if when is not None:
         return when
