@@ -2479,3 +2479,31 @@ def test_figures_announced_for_a_year_take_that_year() -> None:
         )
     )
     assert dates[D("19486")] == "2022"
+
+
+def test_a_company_described_by_its_city_is_located_there() -> None:
+    found = triples(
+        extract(
+            "Bosch led with 3,966 applications, ahead of Munich carmaker BMW with 1,860, while "
+            "Volkswagen, from Wolfsburg in Lower Saxony, came sixth. Coesia was followed by the "
+            "Turin truck and bus maker Iveco Group."
+        )
+    )
+    assert ("bmw", "location", "munich") in found
+    assert ("iveco-group", "location", "turin") in found
+
+
+def test_a_treaty_that_binds_listed_states_and_instruments_deposited_for_it() -> None:
+    found = triples(
+        extract(
+            "Applicants from the states party to the Andean Patent Convention (ANPC) filed 300 "
+            "applications. The ANPC binds the region's four member states: Bolivia, Colombia, "
+            "Ecuador and Peru. The Protocol on the Protection of Utility Models to the ANPC "
+            "entered into force on March 17 after Bolivia, Peru and Ecuador deposited their "
+            "instruments of ratification."
+        )
+    )
+    assert ("colombia", "memberOf", "andean-patent-convention") in found
+    protocol = "protocol-on-the-protection-of-utility-models-to-the-anpc"
+    assert ("peru", "memberOf", protocol) in found
+    assert ("colombia", "memberOf", protocol) not in found

@@ -679,6 +679,22 @@ RULES: tuple[Rule, ...] = (
         0.8,
     ),
     _rule(
+        # "ahead of Munich carmaker BMW", "the Turin truck and bus maker Iveco Group"
+        "city-maker-company",
+        rf"{E('o', 'City')} (?:[a-z][\w-]* ){{0,4}}?(?:maker|carmaker|automaker|chipmaker|"
+        rf"drugmaker|company|firm|group|giant|manufacturer|producer|supplier|conglomerate) "
+        rf"{E('s', 'Company')}",
+        "location",
+        0.8,
+    ),
+    _rule(
+        # "Volkswagen, from Wolfsburg in Lower Saxony, came sixth"
+        "company-comma-from-city",
+        rf"{E('s', 'Company')}, from {E('o', 'City')}(?: in ⟦\d+:(?:Region|Country)⟧)?,",
+        "location",
+        0.8,
+    ),
+    _rule(
         "org-comma-place-based",
         rf"{E('s', ORG)}, (?:a|an|the) (?:[a-z-]+ )?{E('o', PLACE)}-based",
         "location",
@@ -1337,8 +1353,21 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
                 yield Found(recent_event, "organizedBy", agent.key, 0.7, "it-was-led-by")
 
 
+#: "The EAPC binds the organization's eight member states: Armenia, ..."
+_TREATY_BINDS = re.compile(
+    rf"{E('o', 'Treaty')}(?:, [^;⟦]{{0,60}},)? (?:binds|covers|unites|links) (?:the |its |all )?"
+    rf"(?:⟦\d+:[A-Za-z]+⟧(?:'s|’s) )?(?:[\w-]+ )?(?:{_MEMBERS}|states|countries):? {_LIST_OF}"
+)
+#: "The Protocol ... entered into force after Kyrgyzstan, Azerbaijan and Armenia deposited their
+#: instruments of ratification": the treaty the sentence is about
+_LIST_DEPOSITED = re.compile(
+    rf"^(?:The |the )?{E('o', 'Treaty')}.{{0,160}}?\b(?:after|when|as|once) {_LIST_OF} "
+    r"(?:had )?deposited (?:its|their) instruments? of (?:accession|ratification)"
+)
 #: (pattern, group naming the shared end, property from each list item to it, rule name)
 _LIST_RULES = (
+    (_TREATY_BINDS, "o", "memberOf", "treaty-binds-list"),
+    (_LIST_DEPOSITED, "o", "memberOf", "list-deposited-instruments"),
     (_MEMBER_LIST, "o", "memberOf", "member-list"),
     (_MEMBERS_OF_LIST, "o", "memberOf", "members-of-list"),
     (_ONE_OF_MEMBERS, "o", "memberOf", "one-of-members"),
