@@ -1356,7 +1356,8 @@ def event_context_relations(sentence: SentenceView, recent_event: str | None) ->
 #: "The EAPC binds the organization's eight member states: Armenia, ..."
 _TREATY_BINDS = re.compile(
     rf"{E('o', 'Treaty')}(?:, [^;⟦]{{0,60}},)? (?:binds|covers|unites|links) (?:the |its |all )?"
-    rf"(?:⟦\d+:[A-Za-z]+⟧(?:'s|’s) )?(?:[\w-]+ )?(?:{_MEMBERS}|states|countries):? {_LIST_OF}"
+    rf"(?:⟦\d+:[A-Za-z]+⟧(?:'s|’s) |[a-z]+(?:'s|’s) )?(?:[\w-]+ )?(?:{_MEMBERS}|states|countries):? "
+    rf"{_LIST_OF}"
 )
 #: "The Protocol ... entered into force after Kyrgyzstan, Azerbaijan and Armenia deposited their
 #: instruments of ratification": the treaty the sentence is about
