@@ -487,6 +487,9 @@ _FROM_LINE = re.compile(
     r"|^By (?P<staff>[A-Z][\w.&'’|-]*(?: [A-Z][\w.&'’-]*){0,4}) (?:staff|Staff|reporters|newsroom)$"
     # "By Euronews with dpa": the site, writing with an agency's copy
     r"|^By (?P<outlet>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}) with (?:[A-Z]{2,6}|[a-z]{2,4}|agencies)$"
+    # "By Agência Brasil - Brasília": an agency's byline, with the city it files from
+    r"|^By (?P<agency>(?:[A-Z][\w.&'’-]* ){0,2}(?:Agency|Agência|Agencia|Agence|News|Press|Wire|"
+    r"Service|Bureau)(?: [A-Z][\w.&'’-]*){0,2}) [-–—] [A-Z][\w .'’-]{1,30}$"
 )
 
 
@@ -497,7 +500,8 @@ def _masthead(line: str) -> str | None:
 
     found = _FROM_LINE.match(line)
     if found is not None:
-        return (found.group("pub") or found.group("staff") or found.group("outlet")).strip()
+        name = found.group("pub") or found.group("staff") or found.group("outlet")
+        return (name or found.group("agency")).strip()
     if len(line) > 40 or not line[:1].isupper():
         return None
     entry = load_gazetteer().lookup(line)

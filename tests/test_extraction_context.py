@@ -2507,3 +2507,15 @@ def test_a_treaty_that_binds_listed_states_and_instruments_deposited_for_it() ->
     protocol = "protocol-on-the-protection-of-utility-models-to-the-anpc"
     assert ("peru", "memberOf", protocol) in found
     assert ("colombia", "memberOf", protocol) not in found
+
+
+def test_a_denominator_is_no_figure_and_a_part_of_these_is_the_same_subject() -> None:
+    result = extract(
+        "Shanghai owned 190.5 valid invention patents for every 10,000 residents at the end of "
+        "last year. The capital of commerce had 480,000 invention patents in force. Of these, "
+        "210,000 were high-value invention patents, the highest in China."
+    )
+    found = stats(result)
+    assert not any(v == D("10000") for _, v, _ in found)
+    assert ("shanghai", D("190.5"), "Count") in found
+    assert ("shanghai", D("210000"), "Count") in found

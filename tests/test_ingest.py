@@ -630,6 +630,12 @@ _MASTHEADS: list[tuple[str, str | None, str | None]] = [
         "The Morning Courier",
     ),
     (
+        "Published on 21/06/2023 - 10:45\nBy Agencia Andina News - Lima\n\nPeru extends its PPH"
+        "\n\nThe two offices extended their pilot.\n",
+        "2023-06-21",
+        "Agencia Andina News",
+    ),
+    (
         "Business\n\nFilings dip\n\n03/07/2024 March 7, 2024\n\nFilings dipped.\n\nDW\n",
         "2024-03-07",
         "DW",  # "Business" is the site's section, not its name

@@ -72,6 +72,7 @@ _NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "firm": ("Company",),
     "country": ("Country",),
     "city-state": ("Country",),
+    "capital": ("City",),  # "The capital had 574,000 invention patents in force"
     "kingdom": ("Country",),  # "the Kingdom's most prolific patent holder"
     "republic": ("Country",),
     "archipelago": ("Country",),
@@ -1492,6 +1493,11 @@ class ArticleEntities:
                 start = base + token.idx
                 seat = self._seat_country(token, ordered, base)
                 head = token.lemma_.lower()
+                if head == "capital" and (
+                    token.dep_ not in {"nsubj", "nsubjpass"}
+                    or any(c.lower_ == "of" for c in token.children)
+                ):
+                    continue  # "Guangzhou, the capital of Guangdong": a description, no reference
                 if head in {"court", "tribunal"} and token.dep_ not in {"nsubj", "nsubjpass"}:
                     continue  # "the court's mediation platform": courts in general, often
                 target = next(

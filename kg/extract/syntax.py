@@ -32,7 +32,8 @@ _NOMINAL_CLASSES: dict[str, tuple[str, ...]] = {
     "kingdom": ("Country",),
     "archipelago": ("Country",),  # "the archipelago joined the Lusaka Agreement"
     "state": ("Country",),  # "the island state", "the Gulf state"
-    "city-state": ("Country",),  # "the city-state this week hosts ..." (Singapore)
+    "city-state": ("Country",),
+    "capital": ("City",),  # "the city-state this week hosts ..." (Singapore)
     "office": ("IPOffice", "GovernmentAgency"),
     "administration": ("IPOffice", "GovernmentAgency"),
     "agency": ("GovernmentAgency", "InternationalOrganization", "IPOffice"),  # "the UN agency"

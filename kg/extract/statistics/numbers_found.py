@@ -328,6 +328,11 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         return None  # "39th among 133 economies": the size of the field ranked, no claim
     if after is not None and after.lower_ == "consecutive":
         return None
+    if before is not None and (
+        before.lower_ == "per"
+        or (before.lower_ == "every" and ent.start >= 2 and doc[ent.start - 2].lower_ == "for")
+    ):
+        return None  # "per 10,000 people", "for every 10,000 residents": the denominator
     qualifier, bare = split_qualifier(text)
     if qualifier is None and before is not None:
         qualifier = _qualifier_before(ent)

@@ -55,6 +55,11 @@ def _find_subject(
     adjacent = _adjacent_mention(number, index) or _described_mention(number, index)
     if adjacent is not None:
         return adjacent
+    if _PART_OF_THESE.match(ctx.sentence.text) and ctx.previous:
+        # "Of these, 299,000 were high-value invention patents": a part of the figure before
+        continued = mention_for_key(ctx.previous[-1].subject, ctx)
+        if continued is not None and continued.cls not in {"Person", "Event"}:
+            return continued
     verb = governing_verb(number.tokens.root)
     said_of = subject_token(verb) if verb is not None else None
     if said_of is not None and _global_phrase(said_of) and ctx.reporter is not None:
@@ -212,6 +217,7 @@ def _in_reporting_clause(token: Token, number: Number) -> bool:
 
 
 _OF_THESE = re.compile(r"(?:Of|Among) (?:these|them|those)\b|(?:They|These) ")
+_PART_OF_THESE = re.compile(r"(?:Of|Among) (?:these|them|those)\b")
 _SEAT_HOLDERS = frozenset("jury court judge tribunal panel".split())
 
 
