@@ -101,6 +101,15 @@ TITLE_WORDS = frozenset(
         "rapporteur",
     ]
 )
+#: Portfolio words of a minister's title: "Finance Minister", "Minister of Industry and
+#: Handicraft" (not "Prime Minister", "Chief Minister")
+PORTFOLIO_WORDS = frozenset(
+    """Finance Trade Commerce Justice Economy Economic Industry Industrial Technology Foreign
+    Affairs Science Innovation Culture Education Health Agriculture Defence Defense Energy
+    Environment Labour Labor Tourism Development Planning Investment Enterprise Handicraft
+    Handicrafts Information Communications Digital Law Human Rights Interior Home Treasury
+    Business and""".split()
+)
 #: Words that spaCy sometimes tags as names but never are entities here (case-folded).
 NON_ENTITIES = frozenset(
     {
@@ -943,12 +952,6 @@ def split_unit_of(ent: Span) -> list[Span]:
     return [ent]
 
 
-_PORTFOLIO_WORDS = frozenset(
-    """industry commerce trade justice economy finance affairs development technology science
-    culture education health energy innovation services""".split()
-)
-
-
 def _university_system(ent: Span) -> Span:
     """ "University of Texas" + "System": a state university system's name."""
     doc = ent.doc
@@ -970,7 +973,7 @@ def _person_after_title(ent: Span) -> Span:
         ent.label_ == "ORG"
         and not ent.ent_id_
         and ent.start >= 1
-        and ent[0].lower_ in _PORTFOLIO_WORDS
+        and ent[0].text in PORTFOLIO_WORDS
         and doc[ent.start - 1].lower_ in {"and", "for", "&"}
         and 2 <= len(ent) - 1 <= 3
         and all(t.is_title for t in ent[1:])

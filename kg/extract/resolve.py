@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.meeting_places import OTHER_SITTING
-from kg.extract.mentions import Mention, clean_span, is_non_entity
+from kg.extract.mentions import PORTFOLIO_WORDS, Mention, clean_span, is_non_entity
 from kg.extract.syntax import MentionIndex, crosses_phrase, doc_text, place_based
 from kg.extract.typing_rules import classify
 from kg.gazetteer import Gazetteer, GazetteerEntry, fold_name, is_acronym
@@ -391,15 +391,6 @@ _QUOTED_WORK = re.compile(
     r"\b(?:invention|patent|book|song|film|work|paper|article|product|mark|trademark)s? "
     r"(?:titled|entitled|called|named) [\"“](?P<name>[^\"”\n]{3,140}?)[\"”]",
     re.IGNORECASE,
-)
-#: Portfolio words of a minister's title: "Finance Minister", "Minister of Industry and
-#: Handicraft" (not "Prime Minister", "Chief Minister")
-_PORTFOLIO_WORDS = frozenset(
-    """Finance Trade Commerce Justice Economy Economic Industry Industrial Technology Foreign
-    Affairs Science Innovation Culture Education Health Agriculture Defence Defense Energy
-    Environment Labour Labor Tourism Development Planning Investment Enterprise Handicraft
-    Handicrafts Information Communications Digital Law Human Rights Interior Home Treasury
-    Business and""".split()
 )
 _PORTFOLIO_BEFORE = re.compile(
     r"(?<![\w-])(?P<before>[A-Z][a-z]+(?:(?:,| and| &)? [A-Z][a-z]+){0,3}) Minister\b"
@@ -1098,13 +1089,13 @@ class ArticleEntities:
                     # "Minister of Commerce Tong Daochi": the portfolio is the longest lead
                     # of portfolio words
                     lead = re.match(
-                        r"(?:(?:,| and| &)? ?(?:" + "|".join(sorted(_PORTFOLIO_WORDS)) + r")\b)+",
+                        r"(?:(?:,| and| &)? ?(?:" + "|".join(sorted(PORTFOLIO_WORDS)) + r")\b)+",
                         words,
                     )
                     words = lead.group().strip(" ,") if lead else ""
                     words = re.sub(r"(?:,| and| &)$", "", words).strip()
                 if not words or not all(
-                    w in _PORTFOLIO_WORDS for w in re.findall(r"[A-Za-z]+", words)
+                    w in PORTFOLIO_WORDS for w in re.findall(r"[A-Za-z]+", words)
                 ):
                     continue
                 start = match.start("before") if match.group("before") else match.start("after")
