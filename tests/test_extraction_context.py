@@ -2519,3 +2519,24 @@ def test_a_denominator_is_no_figure_and_a_part_of_these_is_the_same_subject() ->
     assert not any(v == D("10000") for _, v, _ in found)
     assert ("shanghai", D("190.5"), "Count") in found
     assert ("shanghai", D("210000"), "Count") in found
+
+
+def test_posts_held_by_function_acting_pairs_and_delegations() -> None:
+    found = triples(
+        extract(
+            "ZTE released its report. Chief Legal Officer Li Ming said the company would license "
+            "its patents. The minister handed the instrument to Sylvie Forbin and Edward Kwakwa, the two "
+            "Deputy Directors General of the World Intellectual Property Organization (WIPO). "
+            "The case bears the name of Tom Reed, who is performing the duties of Director of the "
+            "USPTO. The KIPO delegation was led by Commissioner for Trademarks Kim Dae-ho. The "
+            "European Commission welcomed it. EU Trade Commissioner Eva Lind praised the deal."
+        )
+    )
+    wipo = "world-intellectual-property-organization"
+    assert ("li-ming", "affiliatedWith", "zte") in found
+    assert ("sylvie-forbin", "affiliatedWith", wipo) in found
+    assert ("edward-kwakwa", "affiliatedWith", wipo) in found
+    assert ("tom-reed", "affiliatedWith", "united-states-patent-and-trademark-office") in found
+    assert ("tom-reed", "headOf", "united-states-patent-and-trademark-office") not in found
+    assert ("kim-dae-ho", "affiliatedWith", "korean-intellectual-property-office") in found
+    assert ("eva-lind", "affiliatedWith", "european-commission") in found

@@ -354,6 +354,30 @@ RULES: tuple[Rule, ...] = (
         0.8,
     ),
     _rule(
+        # "Wang Binying and Hasan Kleib, the two Deputy Directors General of WIPO"
+        "pair-the-two-titles-of-org",
+        rf"{E('s', 'Person')} and ⟦\d+:Person⟧, (?:the two|both) (?P<title>(?:[A-Z][a-z-]+ ){{0,3}}"
+        rf"[A-Z][a-z]+s(?: [A-Z][a-z]+)?) of {_THE}{E('o', ORG)}",
+        None,
+        0.8,
+    ),
+    _rule(
+        # "Joseph Matal, who is performing the duties of Director of the USPTO"
+        "person-performing-duties-of",
+        rf"{E('s', 'Person')}, who (?:is|was) performing the (?:functions and )?duties of (?:the )?"
+        rf"[A-Za-z ]{{2,40}}? of {_THE}{E('o', ORG)}",
+        "affiliatedWith",
+        0.8,
+    ),
+    _rule(
+        # "The USPTO delegation was led by Commissioner for Trademarks David Gooder"
+        "org-delegation-led-by",
+        rf"{E('o', ORG)}(?:'s|’s)? delegation (?:was|is|will be) (?:led|headed) by (?:[A-Z][\w-]* |for |of ){{0,5}}"
+        rf"{E('s', 'Person')}",
+        "affiliatedWith",
+        0.8,
+    ),
+    _rule(
         # "Florence Butin presides over the Court of First Instance"
         "person-presides-over-org",
         rf"{E('s', 'Person')} (?:presides|presided|has presided) over {_THE}{E('o', ORG)}",
@@ -851,6 +875,8 @@ def surface_relations(sentence: SentenceView) -> Iterator[Found]:
                 continue
             if prop == "headOf" and _UNIT_AFTER.match(tagged[match.end() :]):
                 prop = "affiliatedWith"  # "head of Huawei's IP Department": a unit, not the firm
+            if title and re.search(r"\b(?:performing|duties|functions)\b", title, re.I):
+                prop = "affiliatedWith"  # "who is performing the duties of Director": acting
             if prop == "headOf" and title and _PORTFOLIO_COMMISSIONER.search(title):
                 prop = "affiliatedWith"  # "EU Trade Commissioner X", "Commissioner for Patents"
             if (
@@ -1074,7 +1100,9 @@ _ATTENDED_NO_OBJECT = re.compile(
 _TITLE_WORD = (
     r"(?:Director[- ]General|Director|Commissioner|Chairman|Chairwoman|Chair|"
     r"Secretary[- ]General|Administrator|CEO|Chief Executive(?: Officer)?|Spokesperson|Spokesman|"
-    r"Spokeswoman|Controller General|Registrar|Founder|(?:District |Circuit |Presiding )?Judge)"
+    r"Spokeswoman|Controller General|Registrar|Founder|(?:District |Circuit |Presiding )?Judge|"
+    # "Chief Legal Officer Song Liuping said": one post of the company the story is about
+    r"Chief (?:[A-Z][a-z]+ ){1,2}Officer)"
 )
 _BARE_TITLE = re.compile(
     rf"(?:^|[.;] |, |by |as |under )(?P<title>(?:(?:Executive|Deputy|Vice|Acting|Founder|Chairman) (?:and )?)?"
@@ -1213,6 +1241,9 @@ _SHORT_BODY_TITLE = re.compile(
     r"Commissioner|Director[- ]General|Chairman|Chairwoman|Chair|Secretary[- ]General|"
     r"Spokesperson|Spokesman|Spokeswoman|Member|Judge|Registrar)),? ⟦(?P<s>\d+):Person⟧"
     r"|\bMEP ⟦(?P<mep>\d+):Person⟧"
+    # "EU Trade Commissioner Cecilia Malmström": a member of the European Commission
+    r"|(?:\b(?:EU|European)|⟦(?P<union>\d+):InternationalOrganization⟧) (?:[A-Z][a-z]+ ){0,2}"
+    r"Commissioner ⟦(?P<eu>\d+):Person⟧"
 )
 
 
@@ -1223,6 +1254,11 @@ def short_body_title_relations(sentence: SentenceView, index: MentionIndex) -> I
     for match in _SHORT_BODY_TITLE.finditer(sentence.tagged):
         if match.group("mep"):
             short, prop, person = "Parliament", "affiliatedWith", match.group("mep")
+        elif match.group("eu"):
+            union = match.group("union")
+            if union is not None and sentence.mentions[int(union)].key != "european-union":
+                continue  # "AU Commissioner ...": another union's commission
+            short, prop, person = "Commission", "affiliatedWith", match.group("eu")
         else:
             short, person = match.group("short"), match.group("s")
             prop = role_property(match.group("title")) or ""
