@@ -2540,3 +2540,19 @@ def test_posts_held_by_function_acting_pairs_and_delegations() -> None:
     assert ("tom-reed", "headOf", "united-states-patent-and-trademark-office") not in found
     assert ("kim-dae-ho", "affiliatedWith", "korean-intellectual-property-office") in found
     assert ("eva-lind", "affiliatedWith", "european-commission") in found
+
+
+def test_a_title_s_field_and_a_national_director_name_the_office_s_head() -> None:
+    found = triples(
+        extract(
+            "Israel joined the system, the Israel Patent Office said. Commissioner of Patents "
+            "Ofir Alon said joining would cut costs. Chile's National Institute of Industrial "
+            "Property (INAPI), which is headed by National Director Maximiliano Santa Cruz, "
+            "welcomed the move."
+        )
+    )
+    assert ("ofir-alon", "headOf", "israel-patent-office") in found
+    assert any(
+        s == "maximiliano-santa-cruz" and p == "headOf" and "institute" in o for s, p, o in found
+    )
+    assert not any(o == "national" for _, _, o in found)

@@ -279,7 +279,7 @@ _GENERIC_NAMES = frozenset(
     """institute office council commission court agency ministry department bureau authority
     administration organization organisation association university heads south-east north-east
     south-west north-west southeast northeast southwest northwest customs police courts
-    prosecutors state""".split()
+    prosecutors state national federal regional""".split()
 ) | {"national ip", "national ipr", "provincial ip", "local ip"}  # "National IP protection centers"
 _ROLE_PHRASE = re.compile(
     r"^(?:(?:permanent|executive|deputy|vice|acting|former|senior|chief)\s+)*"
@@ -965,6 +965,9 @@ def _university_system(ent: Span) -> Span:
     return ent
 
 
+_IP_PORTFOLIOS = frozenset({"Patents", "Trademarks", "Designs", "Copyright"})
+
+
 def _person_after_title(ent: Span) -> Span:
     """A name the NER took for an organisation, set off by commas after a title: "SAIP's chief
     executive, Abdulaziz Al-Swailem, has said" names a person."""
@@ -973,17 +976,18 @@ def _person_after_title(ent: Span) -> Span:
         ent.label_ == "ORG"
         and not ent.ent_id_
         and ent.start >= 1
-        and ent[0].text in PORTFOLIO_WORDS
-        and doc[ent.start - 1].lower_ in {"and", "for", "&"}
+        and (ent[0].text in PORTFOLIO_WORDS or ent[0].text in _IP_PORTFOLIOS)
+        and doc[ent.start - 1].lower_ in {"and", "for", "&", "of"}
         and 2 <= len(ent) - 1 <= 3
         and all(t.is_title for t in ent[1:])
         and not any(t.lower_ in _ORG_HEADS for t in ent)
         and any(
-            t.lower_ in {"minister", "secretary"} for t in doc[max(0, ent.start - 8) : ent.start]
+            t.lower_ in {"minister", "secretary", "commissioner", "registrar", "controller"}
+            for t in doc[max(0, ent.start - 8) : ent.start]
         )
     ):
-        # "Minister of State for Commerce and [Industry Arun Das]": the portfolio's last word
-        # glued to the minister's name
+        # "Minister of State for Commerce and [Industry Arun Das]", "Commissioner of [Patents
+        # Ofir Alon]": the portfolio's last word glued to the name
         return Span(doc, ent.start + 1, ent.end, label="PERSON")
     if (
         ent.label_ != "ORG"

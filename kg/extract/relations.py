@@ -1107,7 +1107,9 @@ _TITLE_WORD = (
 _BARE_TITLE = re.compile(
     rf"(?:^|[.;] |, |by |as |under )(?P<title>(?:(?:Executive|Deputy|Vice|Acting|Founder|Chairman) (?:and )?)?"
     # "President and CEO Börje Ekholm" (a bare "President" is as often a head of state)
-    rf"(?:President and (?:CEO|Chief Executive(?: Officer)?)|{_TITLE_WORD})) {E('s', 'Person')}"
+    rf"(?:President and (?:CEO|Chief Executive(?: Officer)?)|{_TITLE_WORD})"
+    # "Commissioner of Patents Ofir Alon said": the office's head, by the field of the title
+    rf"(?: of (?:Patents|Trademarks|Trade Marks|Designs|Copyright))?) {E('s', 'Person')}"
 )
 _NEARBY_CHARS = 400
 _SUBJECT_LED = re.compile(r"⟧[^⟦]{0,60}, and (?:is|was|has been) (?:headed|led|run|chaired) by ")
