@@ -2556,3 +2556,12 @@ def test_a_title_s_field_and_a_national_director_name_the_office_s_head() -> Non
         s == "maximiliano-santa-cruz" and p == "headOf" and "institute" in o for s, p, o in found
     )
     assert not any(o == "national" for _, _, o in found)
+
+
+def test_the_size_of_the_field_ranked_is_no_figure() -> None:
+    result = extract(
+        "Brazil rose five places to 49th among the 132 economies assessed in the Global "
+        "Innovation Index 2023."
+    )
+    assert not any(s.value == 132 for s in result.statistics)
+    assert any(s.value == 49 and s.unit == "Rank" for s in result.statistics)

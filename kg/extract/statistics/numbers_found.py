@@ -308,6 +308,8 @@ def _read(ent: Span, index: MentionIndex) -> Number | None:
         before is not None
         and (
             before.lower_ == "among"
+            # "rose five places to 49th among the 132 economies assessed"
+            or (before.lower_ == "the" and ent.start >= 2 and doc[ent.start - 2].lower_ == "among")
             or (
                 before.lower_ == "of"
                 and (
