@@ -25,6 +25,7 @@ from kg.extract.relations import (
     Found,
     bare_member_list_relations,
     bare_title_relations,
+    cooperating_pairs,
     delegation_relations,
     dependency_relations,
     event_context_relations,
@@ -85,10 +86,7 @@ def _signatories_bodies(
             continue
         if not any(m.cls == "Agreement" for m in sentence.mentions):
             continue
-        for i, first in enumerate(bodies):
-            for second in bodies[i + 1 :]:
-                rel = Found(first, "cooperatesWith", second, 0.7, "signatories-bodies")
-                out.append((rel, sentence))
+        out += [(rel, sentence) for rel in cooperating_pairs(bodies, "signatories-bodies")]
     return out
 
 

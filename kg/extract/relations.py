@@ -1767,6 +1767,19 @@ def _joint_object(verb: Token) -> bool:
     )
 
 
+def cooperating_pairs(keys: list[str], pattern: str, confidence: float = 0.7) -> Iterator[Found]:
+    """cooperatesWith between every two of ``keys`` (each pair once, in the order named).
+
+    Example:
+        >>> [(f.subject, f.object) for f in cooperating_pairs(["a", "b", "c"], "demo")]
+        [('a', 'b'), ('a', 'c'), ('b', 'c')]
+    """
+    unique = list(dict.fromkeys(keys))
+    for i, first in enumerate(unique):
+        for second in unique[i + 1 :]:
+            yield Found(first, "cooperatesWith", second, confidence, pattern)
+
+
 def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """ "IP Australia and the EPO will launch a PPH pilot", "the USPTO and the JPO have issued
     a joint message": agents acting together cooperate."""
@@ -1789,10 +1802,7 @@ def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Itera
             for m in _coordinated_mentions(subject, index) or _the_two(subject, index)
             if _is_agent(m) and m.key and m.cls != "Person"  # people sign for their organisations
         ]
-        keys = list(dict.fromkeys(m.key for m in agents))
-        for i, first in enumerate(keys):
-            for second in keys[i + 1 :]:
-                yield Found(first, "cooperatesWith", second, 0.7, "joint-action")
+        yield from cooperating_pairs([m.key for m in agents], "joint-action")
     # "The INPI and the USPTO have turned their PPH into a permanent program": a shared
     # programme (their arrangement) is a joint one, whatever is done with it
     for token in sentence.span:
@@ -1810,10 +1820,7 @@ def joint_action_relations(sentence: SentenceView, index: MentionIndex) -> Itera
             for m in (_coordinated_mentions(subject, index) if subject is not None else [])
             if _is_agent(m) and m.key and m.cls != "Person"
         ]
-        keys = list(dict.fromkeys(m.key for m in agents))
-        for i, first in enumerate(keys):
-            for second in keys[i + 1 :]:
-                yield Found(first, "cooperatesWith", second, 0.7, "their-joint-arrangement")
+        yield from cooperating_pairs([m.key for m in agents], "their-joint-arrangement")
 
 
 _PAIR_NOUNS: dict[str, tuple[str, ...]] = {
