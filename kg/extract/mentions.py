@@ -341,13 +341,6 @@ def _language_use(ent: Span) -> bool:
     )
 
 
-#: last words of a name that make it a body even before a title ("Trade Ministry Spokesman")
-_BODY_WORDS = frozenset(
-    """office ministry department administration agency bureau commission council court
-    organization organisation institute authority union group""".split()
-)
-
-
 def _portfolio_before_title(ent: Span) -> bool:
     """An ORG span that is a portfolio before "Commissioner"/"Minister" and a name: "Digital
     Economy Commissioner Mariya Gabriel", "Commerce and Industry Minister Piyush Goyal"."""
@@ -358,7 +351,7 @@ def _portfolio_before_title(ent: Span) -> bool:
     return (
         title.lower_ in {"commissioner", "minister"}
         and after.ent_type_ == "PERSON"
-        and ent[-1].lower_ not in _BODY_WORDS
+        and ent[-1].lower_ not in _ORG_HEADS | _GROUPING_HEADS
     )
 
 
@@ -448,7 +441,12 @@ def mended_names(doc: Doc) -> list[Span]:
         chain = _place_chain_end(doc, ents, i)
         if chain > ent.end:
             end, label, kb_id = chain, "LOC", ""  # "Shenzhen-Hong Kong-Guangzhou": one cluster
-        if end == ent.end and ent.text in _INSTRUMENT_HEADS:
+        if (
+            end == ent.end
+            and len(ent) == 1
+            and ent.text.istitle()
+            and ent[0].lower_ in _TREATY_HEADS
+        ):
             end = _instrument_name_end(doc, ent.end)
             label, kb_id = "LAW", ""  # "Protocol" + "on the Protection of ... to the EAPC"
         if end > ent.end:
@@ -461,9 +459,8 @@ def mended_names(doc: Doc) -> list[Span]:
     return out
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "City", "Region", "Country"})
-
-
+#: labels of the places a hyphenated cluster name joins (not demonyms: "Saudi-Japan" is no place)
+_CHAIN_PLACE_LABELS = frozenset({"GPE", "LOC", "City", "Region", "Country"})
 _CLUSTER_NOUNS = frozenset({"cluster", "region", "corridor", "area", "hub", "megaregion"})
 
 
@@ -472,9 +469,9 @@ def _place_chain_end(doc: Doc, ents: list[Span], i: int) -> int:
     Kong-Guangzhou", the names of science clusters), or the first place's own end."""
     end, j = ents[i].end, i
     while (
-        ents[j].label_ in _PLACE_LABELS
+        ents[j].label_ in _CHAIN_PLACE_LABELS
         and j + 1 < len(ents)
-        and ents[j + 1].label_ in _PLACE_LABELS
+        and ents[j + 1].label_ in _CHAIN_PLACE_LABELS
         and ents[j + 1].start == ents[j].end + 1
         and doc[ents[j].end].text in {"-", "–"}
         and not doc[ents[j].end - 1].whitespace_
@@ -493,9 +490,6 @@ def _place_chain_end(doc: Doc, ents: list[Span], i: int) -> int:
             i
         ].end  # "China-U.S. trade talks", "the Saudi-Japan Vision 2030 group": a modifier
     return end
-
-
-_INSTRUMENT_HEADS = frozenset({"Protocol", "Convention", "Treaty", "Agreement", "Arrangement"})
 
 
 def _instrument_name_end(doc: Doc, start: int) -> int:
@@ -656,6 +650,8 @@ _ORG_HEADS = frozenset(
     ministry court tribunal chamber directorate association society foundation laboratory
     corporation company group""".split()
 )
+#: heads that make a name a body, besides _ORG_HEADS ("Trade Ministry Spokesman", "the Union")
+_GROUPING_HEADS = frozenset({"organization", "organisation", "union"})
 _TREATY_HEADS = frozenset(
     "act treaty convention protocol agreement accord declaration charter".split()
 )

@@ -27,6 +27,7 @@ from kg.extract.syntax import (
     resolve_reference,
     subject_token,
 )
+from kg.gazetteer import load_gazetteer
 from kg.records import is_subclass
 from kg.slug import slugify
 
@@ -1317,8 +1318,6 @@ _NATIONAL_COMMISSIONER = re.compile(
 def national_commissioner_relations(sentence: SentenceView, index: MentionIndex) -> Iterator[Found]:
     """A commissioner named by country heads that country's IP office, when the article names
     it: "SAIP agreed a partnership that ... signed with Korean Commissioner Kim Yong-rae"."""
-    from kg.gazetteer import load_gazetteer
-
     gaz = load_gazetteer()
     for match in _NATIONAL_COMMISSIONER.finditer(sentence.tagged):
         country = sentence.mentions[int(match.group("c"))]
