@@ -367,12 +367,12 @@ _REPORT_WORD = (
     r"(?:Report|Index|Review|Survey|Scoreboard|Outlook|Indicators|Yearbook|Ranking|Rankings|Study|"
     r"List|Assessment)"
 )
-_NAME_WORD = r"(?:[A-Z][\w&'’.+/-]*|\d{1,3}(?:,\d{3})*)"
+_REPORT_NAME_WORD = r"(?:[A-Z][\w&'’.+/-]*|\d{1,3}(?:,\d{3})*)"
 #: "the Brand Finance Global 500 2024 ranking", "the Australian IP Report 2024"
 _REPORT_NAME = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?: (?:{_NAME_WORD}|(?:of|on|for)(?: the)?|and))*? (?:19|20)\d{{2}})"
+    rf"(?P<name>{_REPORT_NAME_WORD}(?: (?:{_REPORT_NAME_WORD}|(?:of|on|for)(?: the)?|and))*? (?:19|20)\d{{2}})"
     rf"(?= (?:ranking|rankings|list|league table|report|index|edition|survey|study)\b)"
-    rf"|(?P<name2>{_NAME_WORD}(?: (?:{_NAME_WORD}|(?:of|on|for)(?: the)?|and))*? {_REPORT_WORD} "
+    rf"|(?P<name2>{_REPORT_NAME_WORD}(?: (?:{_REPORT_NAME_WORD}|(?:of|on|for)(?: the)?|and))*? {_REPORT_WORD} "
     r"(?:19|20)\d{2})\b"
     # "IFI's 2022 US Top 50", "the NAI's Top 100": a list a possessive names
     r"|\b(?!World)[A-Z][A-Za-z.&-]*['’]s "
